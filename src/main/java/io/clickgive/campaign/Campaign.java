@@ -1,0 +1,46 @@
+package io.clickgive.campaign;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** One edition of the click-to-donate programme, with its window, conversion rate and goal. */
+@Entity
+public class Campaign extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+
+    public String nameAr;
+
+    public String nameFr;
+
+    public String nameEn;
+
+    @Enumerated(EnumType.STRING)
+    public CampaignStatus status = CampaignStatus.DRAFT;
+
+    public Instant opensAt;
+    public Instant closesAt;
+    public int megabytesPerClick;
+    public int sessionSeconds;
+    public int maxClicksPerSession;
+    public long goalGigabytes;
+    public int megabytesPerGigabyte;
+    public Instant createdAt = Instant.now();
+    public Instant updatedAt = Instant.now();
+
+    public static Optional<Campaign> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+}

@@ -1,0 +1,82 @@
+package io.clickgive.campaign;
+
+import io.clickgive.common.ClientError;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The campaigns and regions as the click path sees them: an in-memory copy refreshed after every change made here
+ * and every few seconds (changes made on another replica), so no request of a player waits on PostgreSQL.
+ */
+@ApplicationScoped
+public class CampaignCatalog {
+
+    private volatile Map<String, CampaignRules> bySlug = Map.of();
+    private volatile Map<Long, CampaignRules> byId = Map.of();
+    private volatile Map<String, Region> regions = Map.of();
+
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        refresh();
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignChanged event) {
+        refresh();
+    }
+
+    @Scheduled(every = "${clickgive.catalog.refresh:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledRefresh() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            Log.warnf("Campaign catalog not refreshed, keeping the previous copy: %s", e.getMessage());
+        }
+    }
+
+    public void refresh() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<CampaignRules> all = Campaign.<Campaign>listAll().stream().map(CampaignRules::of).toList();
+            bySlug = all.stream().collect(Collectors.toUnmodifiableMap(CampaignRules::slug, Function.identity()));
+            byId = all.stream().collect(Collectors.toUnmodifiableMap(CampaignRules::id, Function.identity()));
+            if (regions.isEmpty()) {
+                regions = Region.<Region>listAll().stream()
+                        .collect(Collectors.toUnmodifiableMap(r -> r.code, Function.identity()));
+            }
+        });
+    }
+
+    public CampaignRules bySlug(String slug) {
+        CampaignRules rules = bySlug.get(slug);
+        if (rules == null) {
+            throw ClientError.notFound("No campaign '" + slug + "'");
+        }
+        return rules;
+    }
+
+    public CampaignRules byId(long id) {
+        return byId.get(id);
+    }
+
+    public Collection<CampaignRules> all() {
+        return byId.values();
+    }
+
+    public boolean isRegion(String code) {
+        return regions.containsKey(code);
+    }
+
+    public Collection<Region> regions() {
+        return regions.values();
+    }
+}

@@ -1,0 +1,46 @@
+package io.clickgive.campaign;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+
+/** What a manager sends to create or update a campaign; omitted settings take the programme's usual values. */
+public record CampaignDraft(
+        @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "lower-case letters, digits and dashes, 2 to 63 characters") String slug,
+        @NotNull @Valid Names names,
+        @NotNull Instant opensAt,
+        @NotNull Instant closesAt,
+        @Min(1) @Max(1000) Integer megabytesPerClick,
+        @Min(1) @Max(120) Integer sessionSeconds,
+        @Min(1) @Max(10000) Integer maxClicksPerSession,
+        @NotNull @Min(1) Long goalGigabytes,
+        Integer megabytesPerGigabyte) {
+
+    /** The campaign's name in each language of the public page. */
+    public record Names(@NotBlank @Size(max = 200) String ar, @NotBlank @Size(max = 200) String fr,
+                        @NotBlank @Size(max = 200) String en) {
+    }
+
+    int megabytesPerClickOrDefault() {
+        return megabytesPerClick == null ? 10 : megabytesPerClick;
+    }
+
+    int sessionSecondsOrDefault() {
+        return sessionSeconds == null ? 10 : sessionSeconds;
+    }
+
+    /** 16 clicks a second is what strong players sustain for ten seconds. */
+    int maxClicksPerSessionOrDefault() {
+        return maxClicksPerSession == null ? 16 * sessionSecondsOrDefault() : maxClicksPerSession;
+    }
+
+    int megabytesPerGigabyteOrDefault() {
+        return megabytesPerGigabyte == null ? 1000 : megabytesPerGigabyte;
+    }
+}

@@ -1,0 +1,85 @@
+package io.clickgive.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Every clickgive setting, one group per concern; documented in the README's configuration table. */
+@ConfigMapping(prefix = "clickgive")
+public interface ClickgiveConfig {
+
+    Tokens tokens();
+
+    Privacy privacy();
+
+    Counters counters();
+
+    Ledger ledger();
+
+    Catalog catalog();
+
+    Totals totals();
+
+    interface Tokens {
+        /** HMAC-SHA256 key that signs session tokens; shared by all replicas. */
+        String key();
+    }
+
+    interface Privacy {
+        /** Key of the keyed hashes that stand in for players and networks; raw addresses are never stored. */
+        String key();
+    }
+
+    interface Counters {
+        /** Counter shards per campaign: each is its own Redis hash slot, so one hot campaign spreads over a cluster. */
+        @WithDefault("8")
+        int shards();
+
+        /** The 3-2-1 shown before a session: startsAt lies this far after the grant. */
+        @WithDefault("3s")
+        Duration countdown();
+
+        /** Late batches (weak networks) are still counted this long after a session's end. */
+        @WithDefault("5s")
+        Duration grace();
+
+        /** A session's state, and so the replay answers of its batches, is kept this long after its end. */
+        @WithDefault("2m")
+        Duration retention();
+    }
+
+    interface Ledger {
+        /** Stream entries moved to PostgreSQL per read. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Pause between two passes over the streams when they were empty. */
+        @WithDefault("200ms")
+        Duration poll();
+
+        /** Entries another consumer has held this long are taken over: that consumer is presumed dead. */
+        @WithDefault("30s")
+        Duration claimIdle();
+
+        /** Consumer name in the ledger group; must be unique per running instance. Empty means host name plus a random suffix. */
+        @WithDefault("")
+        java.util.Optional<String> consumer();
+    }
+
+    interface Catalog {
+        /** How often each instance re-reads campaigns, so a change made on another replica takes effect. */
+        @WithDefault("2s")
+        Duration refresh();
+    }
+
+    interface Totals {
+        /** Public totals are read from Redis at most this often per campaign and instance. */
+        @WithDefault("250ms")
+        Duration cache();
+
+        /** Interval between two server-sent totals events. */
+        @WithDefault("1s")
+        Duration tick();
+    }
+}

@@ -1,0 +1,60 @@
+package io.clickgive.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/** The one place where exceptions become HTTP answers: client mistakes are 4xx problems, never a 500 with a stack trace. */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response clientError(ClientError e) {
+        return respond(new Problem(e.status(), e.title(), e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<String> violations = e.getConstraintViolations().stream()
+                .map(v -> leaf(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                .sorted()
+                .toList();
+        return respond(new Problem("about:blank", "Bad request", 400, String.join("; ", violations), violations));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        return respond(new Problem(400, "Bad request", "Malformed JSON: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return unreadable(json);
+        }
+        int status = e.getResponse().getStatus();
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(new Problem(status, title, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        Log.error("Unexpected failure", e);
+        return respond(new Problem(500, "Internal error", "The service failed; the request may be retried."));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** "create.arg0.slug" reads better as "slug". */
+    private static String leaf(String path) {
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+}

@@ -1,0 +1,102 @@
+package io.clickgive.common;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Lua scripts of src/main/resources/redis, loaded once and called by SHA; a Redis that forgot them
+ * (restart, flush, a new cluster node) gets them again on the NOSCRIPT answer.
+ */
+@ApplicationScoped
+public class RedisScripts {
+
+    /** A script by its resource name and the SHA-1 Redis knows it by. */
+    public record Script(String name, String source, String sha) {
+    }
+
+    private final ReactiveRedisDataSource reactive;
+    private final RedisDataSource blocking;
+    private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+
+    public RedisScripts(ReactiveRedisDataSource reactive, RedisDataSource blocking) {
+        this.reactive = reactive;
+        this.blocking = blocking;
+    }
+
+    void onStart(@Observes @Priority(5) StartupEvent event) {
+        for (String name : List.of("grant", "batch", "snapshot")) {
+            Script script = script(name);
+            blocking.execute("SCRIPT", "LOAD", script.source());
+        }
+    }
+
+    public Script script(String name) {
+        return scripts.computeIfAbsent(name, RedisScripts::read);
+    }
+
+    /** Runs a script on the reactive client: one round trip, two only when Redis has to learn the script again. */
+    public Uni<Response> run(Script script, List<String> keys, List<String> args) {
+        return reactive.execute("EVALSHA", command(script.sha(), keys, args))
+                .onFailure(RedisScripts::isNoScript)
+                .recoverWithUni(() -> reactive.execute("EVAL", command(script.source(), keys, args)));
+    }
+
+    /** Blocking variant for background work on worker threads (ledger, reconcile, imports). */
+    public Response runBlocking(Script script, List<String> keys, List<String> args) {
+        try {
+            return blocking.execute("EVALSHA", command(script.sha(), keys, args));
+        } catch (RuntimeException e) {
+            if (!isNoScript(e)) {
+                throw e;
+            }
+            return blocking.execute("EVAL", command(script.source(), keys, args));
+        }
+    }
+
+    private static boolean isNoScript(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String[] command(String script, List<String> keys, List<String> args) {
+        String[] command = new String[2 + keys.size() + args.size()];
+        command[0] = script;
+        command[1] = Integer.toString(keys.size());
+        int i = 2;
+        for (String key : keys) {
+            command[i++] = key;
+        }
+        for (String arg : args) {
+            command[i++] = arg;
+        }
+        return command;
+    }
+
+    private static Script read(String name) {
+        String source = Resources.text("redis/" + name + ".lua");
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
+            return new Script(name, source, HexFormat.of().formatHex(sha));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

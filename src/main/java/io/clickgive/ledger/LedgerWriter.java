@@ -1,0 +1,236 @@
+package io.clickgive.ledger;
+
+import io.agroal.api.AgroalDataSource;
+import io.clickgive.campaign.CampaignCatalog;
+import io.clickgive.campaign.CampaignRules;
+import io.clickgive.campaign.CampaignStatus;
+import io.clickgive.common.ClickgiveConfig;
+import io.clickgive.common.Resources;
+import io.clickgive.common.ShardKeys;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.ClaimedMessages;
+import io.quarkus.redis.datasource.stream.StreamCommands;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
+import io.quarkus.redis.datasource.stream.XReadGroupArgs;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Moves accepted batches from the shards' ledger streams into the PostgreSQL ledger. All instances share one consumer
+ * group; an entry is acknowledged (and deleted) only after its transaction committed, so a crash replays it, and the
+ * unique (session, seq) makes the replay harmless. Entries a dead consumer left pending are claimed after a while.
+ */
+@ApplicationScoped
+public class LedgerWriter {
+
+    static final String GROUP = "ledger";
+
+    private static final String INSERT = Resources.sql("ledger/insert-click");
+    private static final String LOCK = Resources.sql("ledger/lock-shared");
+
+    private final CampaignCatalog catalog;
+    private final StreamCommands<String, String, String> streams;
+    private final AgroalDataSource db;
+    private final ClickgiveConfig.Ledger settings;
+    private final int shards;
+    private final String consumer;
+    private final Set<String> grouped = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
+    private volatile boolean paused;
+    private volatile long nextClaim;
+    private Thread thread;
+
+    public LedgerWriter(CampaignCatalog catalog, RedisDataSource redis, AgroalDataSource db, ClickgiveConfig config) {
+        this.catalog = catalog;
+        this.streams = redis.stream(String.class, String.class, String.class);
+        this.db = db;
+        this.settings = config.ledger();
+        this.shards = config.counters().shards();
+        this.consumer = settings.consumer().filter(c -> !c.isBlank()).orElseGet(LedgerWriter::defaultConsumer);
+    }
+
+    void onStart(@Observes @Priority(20) StartupEvent event) {
+        running = true;
+        thread = new Thread(this::loop, "ledger-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(5_000);
+        }
+    }
+
+    /** Holds the writer still (tests of crashes and of the reconcile); entries wait in their streams meanwhile. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public String consumer() {
+        return consumer;
+    }
+
+    private void loop() {
+        while (running) {
+            int moved = 0;
+            try {
+                if (!paused) {
+                    moved = drainOnce();
+                }
+            } catch (RuntimeException e) {
+                Log.warnf("Ledger writer pass failed, will retry: %s", e.getMessage());
+            }
+            if (moved == 0) {
+                try {
+                    Thread.sleep(settings.poll().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One pass over every stream: claims abandoned entries when due, reads new ones, records them. Returns entries moved. */
+    public int drainOnce() {
+        boolean claim = System.currentTimeMillis() >= nextClaim;
+        if (claim) {
+            nextClaim = System.currentTimeMillis() + settings.claimIdle().toMillis() / 2;
+        }
+        int moved = 0;
+        for (CampaignRules campaign : catalog.all()) {
+            if (campaign.status() == CampaignStatus.DRAFT) {
+                continue;
+            }
+            for (ShardKeys keys : ShardKeys.of(campaign.id(), shards)) {
+                moved += drain(campaign, keys, claim);
+            }
+        }
+        return moved;
+    }
+
+    private int drain(CampaignRules campaign, ShardKeys keys, boolean claim) {
+        String stream = keys.ledger();
+        try {
+            ensureGroup(stream);
+            int moved = 0;
+            if (claim) {
+                ClaimedMessages<String, String, String> claimed = streams.xautoclaim(stream, GROUP, consumer,
+                        settings.claimIdle(), "0-0", settings.batchSize());
+                moved += record(campaign, keys, claimed.getMessages());
+            }
+            List<StreamMessage<String, String, String>> fresh = read(stream, consumer);
+            moved += record(campaign, keys, fresh);
+            return moved;
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
+                grouped.remove(stream); // Redis lost the group (restart without persistence): create it again next pass
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    /** Reads new entries for a consumer; they stay pending under that name until acknowledged. */
+    List<StreamMessage<String, String, String>> read(String stream, String as) {
+        ensureGroup(stream);
+        return streams.xreadgroup(GROUP, as, stream, ">", new XReadGroupArgs().count(settings.batchSize()));
+    }
+
+    /** Writes the entries to the ledger in one transaction, then acknowledges and deletes them. */
+    int record(CampaignRules campaign, ShardKeys keys, List<StreamMessage<String, String, String>> messages) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        List<LedgerEntry> entries = new ArrayList<>(messages.size());
+        for (StreamMessage<String, String, String> message : messages) {
+            entries.add(LedgerEntry.of(message.id(), message.payload()));
+        }
+        insert(campaign, keys.shard(), entries);
+        String[] ids = entries.stream().map(LedgerEntry::streamId).toArray(String[]::new);
+        streams.xack(keys.ledger(), GROUP, ids);
+        streams.xdel(keys.ledger(), ids);
+        return entries.size();
+    }
+
+    void insert(CampaignRules campaign, int shard, List<LedgerEntry> entries) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = db.getConnection()) {
+                try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                    lock.setLong(1, campaign.id());
+                    lock.execute();
+                }
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (LedgerEntry entry : entries) {
+                        insert.setLong(1, campaign.id());
+                        insert.setString(2, entry.sessionId());
+                        insert.setInt(3, entry.seq());
+                        insert.setInt(4, shard);
+                        if (entry.regionOrNull() == null) {
+                            insert.setNull(5, Types.VARCHAR);
+                        } else {
+                            insert.setString(5, entry.regionOrNull());
+                        }
+                        insert.setString(6, entry.player());
+                        insert.setInt(7, entry.clicks());
+                        insert.setLong(8, (long) entry.clicks() * campaign.megabytesPerClick());
+                        insert.setTimestamp(9, new Timestamp(entry.at()));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Ledger insert failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private void ensureGroup(String stream) {
+        if (grouped.contains(stream)) {
+            return;
+        }
+        try {
+            streams.xgroupCreate(stream, GROUP, "0", new XGroupCreateArgs().mkstream());
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
+                throw e;
+            }
+        }
+        grouped.add(stream);
+    }
+
+    private static String defaultConsumer() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "app";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

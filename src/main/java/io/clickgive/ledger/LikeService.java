@@ -1,0 +1,109 @@
+package io.clickgive.ledger;
+
+import io.agroal.api.AgroalDataSource;
+import io.clickgive.campaign.CampaignCatalog;
+import io.clickgive.campaign.CampaignRules;
+import io.clickgive.campaign.CampaignStatus;
+import io.clickgive.common.ClientError;
+import io.clickgive.common.Resources;
+import io.clickgive.common.ShardKeys;
+import io.clickgive.totals.TotalsService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.hash.HashCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Converts likes from a partner platform into donations at the campaign's rate. Likes go straight to the ledger
+ * (idempotent on their external ids); the live counters follow inside the same transaction, under the shared
+ * ledger lock, so a reconcile never sees one without the other.
+ */
+@ApplicationScoped
+public class LikeService {
+
+    private static final String INSERT = Resources.sql("ledger/insert-like");
+    private static final String LOCK = Resources.sql("ledger/lock-shared");
+
+    private final CampaignCatalog catalog;
+    private final AgroalDataSource db;
+    private final HashCommands<String, String, Long> hashes;
+    private final TotalsService totals;
+    private final Clock clock;
+
+    public LikeService(CampaignCatalog catalog, AgroalDataSource db, RedisDataSource redis, TotalsService totals,
+                       Clock clock) {
+        this.catalog = catalog;
+        this.db = db;
+        this.hashes = redis.hash(String.class, String.class, Long.class);
+        this.totals = totals;
+        this.clock = clock;
+    }
+
+    public LikeImportResult importLikes(String slug, LikeImport batch) {
+        CampaignRules campaign = catalog.bySlug(slug);
+        if (campaign.status() != CampaignStatus.LIVE && campaign.status() != CampaignStatus.PAUSED) {
+            throw ClientError.conflict("Campaign '" + slug + "' is " + campaign.status().name().toLowerCase()
+                    + "; likes are imported only while it is live or paused");
+        }
+        Instant now = clock.instant();
+        for (int i = 0; i < batch.likes().size(); i++) {
+            LikeImport.Like like = batch.likes().get(i);
+            if (like.region() != null && !catalog.isRegion(like.region())) {
+                throw ClientError.badRequest("likes[" + i + "].region: unknown region " + like.region());
+            }
+            if (like.likedAt() != null && like.likedAt().isAfter(now.plusSeconds(60))) {
+                throw ClientError.badRequest("likes[" + i + "].likedAt lies in the future");
+            }
+        }
+        int imported = QuarkusTransaction.requiringNew().call(() -> record(campaign, batch.likes(), now));
+        totals.forget(campaign.id());
+        return new LikeImportResult(batch.likes().size(), imported, batch.likes().size() - imported,
+                (long) imported * campaign.megabytesPerClick());
+    }
+
+    private int record(CampaignRules campaign, List<LikeImport.Like> likes, Instant now) throws SQLException {
+        Map<String, Long> byRegion = new HashMap<>();
+        try (Connection connection = db.getConnection()) {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                lock.setLong(1, campaign.id());
+                lock.execute();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (LikeImport.Like like : likes) {
+                    insert.setLong(1, campaign.id());
+                    insert.setString(2, like.externalId());
+                    if (like.region() == null) {
+                        insert.setNull(3, Types.VARCHAR);
+                    } else {
+                        insert.setString(3, like.region());
+                    }
+                    insert.setLong(4, campaign.megabytesPerClick());
+                    insert.setTimestamp(5, Timestamp.from(like.likedAt() == null ? now : like.likedAt()));
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        String region = likes.get(i).region() == null ? LedgerEntry.NO_REGION : likes.get(i).region();
+                        byRegion.merge(region, 1L, Long::sum);
+                    }
+                }
+            }
+        }
+        // Likes are counted in shard 0: imports are rare and batched, so they need no spreading.
+        String key = new ShardKeys(campaign.id(), 0).totals();
+        byRegion.forEach((region, count) -> hashes.hincrby(key, "l:" + region, count));
+        return byRegion.values().stream().mapToInt(Long::intValue).sum();
+    }
+}

@@ -1,0 +1,278 @@
+package io.clickgive.ledger;
+
+import io.agroal.api.AgroalDataSource;
+import io.clickgive.campaign.CampaignCatalog;
+import io.clickgive.campaign.CampaignRules;
+import io.clickgive.campaign.CampaignStatus;
+import io.clickgive.common.ClickgiveConfig;
+import io.clickgive.common.RedisScripts;
+import io.clickgive.common.Resources;
+import io.clickgive.common.ShardKeys;
+import io.clickgive.totals.TotalsService;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.hash.HashCommands;
+import io.quarkus.redis.datasource.hyperloglog.HyperLogLogCommands;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.context.ManagedExecutor;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Proves live counters = ledger + in flight, and repairs them where not (Redis restarted without its data, a crash
+ * between the ledger and Redis). The ledger holds still meanwhile: writers of the campaign wait on its advisory lock,
+ * and one Redis script reads counters and stream of a shard at the same instant.
+ */
+@ApplicationScoped
+public class Reconciler {
+
+    private static final String LOCK = Resources.sql("ledger/lock-exclusive");
+    private static final String SUMS = Resources.sql("ledger/sums-by-region");
+    private static final String MINUTES = Resources.sql("ledger/sums-by-minute");
+    private static final String SESSIONS = Resources.sql("ledger/sessions-by-shard");
+    private static final String PLAYERS = Resources.sql("ledger/players-of-shard");
+    private static final String RECORDED = Resources.sql("ledger/recorded-batches");
+
+    private final CampaignCatalog catalog;
+    private final RedisScripts scripts;
+    private final RedisScripts.Script snapshot;
+    private final HashCommands<String, String, Long> hashes;
+    private final HyperLogLogCommands<String, String> players;
+    private final AgroalDataSource db;
+    private final TotalsService totals;
+    private final ManagedExecutor executor;
+    private final int shards;
+
+    public Reconciler(CampaignCatalog catalog, RedisScripts scripts, RedisDataSource redis, AgroalDataSource db,
+                      TotalsService totals, ManagedExecutor executor, ClickgiveConfig config) {
+        this.catalog = catalog;
+        this.scripts = scripts;
+        this.snapshot = scripts.script("snapshot");
+        this.hashes = redis.hash(String.class, String.class, Long.class);
+        this.players = redis.hyperloglog(String.class);
+        this.db = db;
+        this.totals = totals;
+        this.executor = executor;
+        this.shards = config.counters().shards();
+    }
+
+    /** On start-up, in the background: a Redis that came back empty is refilled from the ledger. */
+    void onStart(@Observes @Priority(30) StartupEvent event) {
+        executor.runAsync(() -> {
+            for (CampaignRules campaign : catalog.all()) {
+                if (campaign.status() == CampaignStatus.DRAFT) {
+                    continue;
+                }
+                try {
+                    ReconcileReport report = reconcile(campaign);
+                    if (!report.balanced()) {
+                        Log.warnf("Reconciled campaign %s at start-up: %s", campaign.slug(), report);
+                    }
+                } catch (RuntimeException e) {
+                    Log.errorf(e, "Start-up reconcile of campaign %s failed", campaign.slug());
+                }
+            }
+        });
+    }
+
+    public ReconcileReport reconcile(CampaignRules campaign) {
+        ReconcileReport report = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = db.getConnection()) {
+                return reconcile(campaign, connection);
+            }
+        });
+        totals.forget(campaign.id());
+        return report;
+    }
+
+    /** Expected and live value of every counter field of one shard. */
+    private static final class ShardState {
+        final Map<String, Long> liveTotals = new HashMap<>();
+        final Map<String, Long> liveMinutes = new HashMap<>();
+        final Map<String, Long> expectedTotals = new HashMap<>();
+        final Map<String, Long> expectedMinutes = new HashMap<>();
+        final List<LedgerEntry> streamed = new ArrayList<>();
+        long ledgerSessions;
+    }
+
+    private ReconcileReport reconcile(CampaignRules campaign, Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+            lock.setLong(1, campaign.id());
+            lock.execute();
+        }
+        List<ShardKeys> shardKeys = ShardKeys.of(campaign.id(), shards);
+        List<ShardState> states = new ArrayList<>();
+        for (ShardKeys keys : shardKeys) {
+            states.add(read(keys));
+        }
+        long ledgerClicks = 0;
+        long ledgerLikes = 0;
+        try (PreparedStatement sums = connection.prepareStatement(SUMS)) {
+            sums.setLong(1, campaign.id());
+            try (ResultSet rows = sums.executeQuery()) {
+                while (rows.next()) {
+                    ShardState state = states.get(rows.getInt("shard"));
+                    boolean click = rows.getString("engagement").equals("CLICK");
+                    long units = rows.getLong("units");
+                    state.expectedTotals.merge((click ? "r:" : "l:") + rows.getString("region"), units, Long::sum);
+                    if (click) {
+                        ledgerClicks += units;
+                    } else {
+                        ledgerLikes += units;
+                    }
+                }
+            }
+        }
+        try (PreparedStatement minutes = connection.prepareStatement(MINUTES)) {
+            minutes.setLong(1, campaign.id());
+            try (ResultSet rows = minutes.executeQuery()) {
+                while (rows.next()) {
+                    states.get(rows.getInt("shard")).expectedMinutes
+                            .merge(Long.toString(rows.getLong("minute")), rows.getLong("units"), Long::sum);
+                }
+            }
+        }
+        try (PreparedStatement sessions = connection.prepareStatement(SESSIONS)) {
+            sessions.setLong(1, campaign.id());
+            try (ResultSet rows = sessions.executeQuery()) {
+                while (rows.next()) {
+                    states.get(rows.getInt("shard")).ledgerSessions = rows.getLong("sessions");
+                }
+            }
+        }
+        long inFlight = 0;
+        for (ShardState state : states) {
+            Set<String> recorded = recorded(connection, state.streamed);
+            for (LedgerEntry entry : state.streamed) {
+                if (!recorded.contains(entry.sessionId() + "#" + entry.seq())) {
+                    inFlight += entry.clicks();
+                    state.expectedTotals.merge("r:" + entry.region(), (long) entry.clicks(), Long::sum);
+                    state.expectedMinutes.merge(Long.toString(entry.minute()), (long) entry.clicks(), Long::sum);
+                }
+            }
+        }
+        long liveClicks = 0;
+        long liveLikes = 0;
+        int repaired = 0;
+        long sessionsRestored = 0;
+        for (int shard = 0; shard < states.size(); shard++) {
+            ShardState state = states.get(shard);
+            ShardKeys keys = shardKeys.get(shard);
+            for (Map.Entry<String, Long> field : state.liveTotals.entrySet()) {
+                if (field.getKey().startsWith("r:")) {
+                    liveClicks += field.getValue();
+                } else if (field.getKey().startsWith("l:")) {
+                    liveLikes += field.getValue();
+                }
+            }
+            repaired += repair(keys.totals(), state.liveTotals, state.expectedTotals);
+            repaired += repair(keys.minutes(), state.liveMinutes, state.expectedMinutes);
+            sessionsRestored += restoreSessions(connection, campaign, keys, state);
+        }
+        return new ReconcileReport(campaign.slug(), liveClicks, ledgerClicks, inFlight, liveLikes, ledgerLikes,
+                repaired, sessionsRestored, repaired == 0 && sessionsRestored == 0);
+    }
+
+    private ShardState read(ShardKeys keys) {
+        Response answer = scripts.runBlocking(snapshot, List.of(keys.totals(), keys.minutes(), keys.ledger()), List.of());
+        ShardState state = new ShardState();
+        pairs(answer.get(0), state.liveTotals);
+        pairs(answer.get(1), state.liveMinutes);
+        for (Response entry : answer.get(2)) {
+            Map<String, String> fields = new HashMap<>();
+            Response flat = entry.get(1);
+            for (int i = 0; i + 1 < flat.size(); i += 2) {
+                fields.put(flat.get(i).toString(), flat.get(i + 1).toString());
+            }
+            state.streamed.add(LedgerEntry.of(entry.get(0).toString(), fields));
+        }
+        return state;
+    }
+
+    private static void pairs(Response flat, Map<String, Long> into) {
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            into.put(flat.get(i).toString(), flat.get(i + 1).toLong());
+        }
+    }
+
+    /** Moves each field by its drift; increments made meanwhile by players commute with these, so none is lost. */
+    private int repair(String key, Map<String, Long> live, Map<String, Long> expected) {
+        Set<String> fields = new HashSet<>(expected.keySet());
+        live.keySet().stream().filter(f -> !f.equals("sessions")).forEach(fields::add);
+        int repaired = 0;
+        for (String field : fields) {
+            long drift = expected.getOrDefault(field, 0L) - live.getOrDefault(field, 0L);
+            if (drift != 0) {
+                hashes.hincrby(key, field, drift);
+                repaired++;
+            }
+        }
+        return repaired;
+    }
+
+    /**
+     * Every session with a donation was counted when granted, so fewer counted sessions than the ledger knows means
+     * Redis lost them: restore the count and the players from the ledger (sessions without a click are gone for good).
+     */
+    private long restoreSessions(Connection connection, CampaignRules campaign, ShardKeys keys, ShardState state)
+            throws SQLException {
+        long missing = state.ledgerSessions - state.liveTotals.getOrDefault("sessions", 0L);
+        if (missing <= 0) {
+            return 0;
+        }
+        hashes.hincrby(keys.totals(), "sessions", missing);
+        try (PreparedStatement query = connection.prepareStatement(PLAYERS)) {
+            query.setLong(1, campaign.id());
+            query.setInt(2, keys.shard());
+            query.setFetchSize(1000);
+            try (ResultSet rows = query.executeQuery()) {
+                List<String> chunk = new ArrayList<>();
+                while (rows.next()) {
+                    chunk.add(rows.getString(1));
+                    if (chunk.size() == 1000) {
+                        players.pfadd(keys.players(), chunk.toArray(String[]::new));
+                        chunk.clear();
+                    }
+                }
+                if (!chunk.isEmpty()) {
+                    players.pfadd(keys.players(), chunk.toArray(String[]::new));
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static Set<String> recorded(Connection connection, List<LedgerEntry> entries) throws SQLException {
+        Set<String> found = new HashSet<>();
+        if (entries.isEmpty()) {
+            return found;
+        }
+        Array sessions = connection.createArrayOf("text", entries.stream().map(LedgerEntry::sessionId).toArray());
+        Array seqs = connection.createArrayOf("int4", entries.stream().map(LedgerEntry::seq).toArray());
+        try (PreparedStatement query = connection.prepareStatement(RECORDED)) {
+            query.setArray(1, sessions);
+            query.setArray(2, seqs);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1) + "#" + rows.getInt(2));
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,52 @@
+package io.clickgive.session;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The click path: a player asks for a session, then reports its clicks in batches. */
+@Path("/api")
+@Tag(name = "Sessions (public)")
+public class SessionResource {
+
+    private final SessionService sessions;
+
+    public SessionResource(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @POST
+    @Path("campaigns/{slug}/sessions")
+    @Operation(summary = "Start a click session in a live campaign")
+    @APIResponse(responseCode = "201", description = "Granted: report clicks with the token")
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    @APIResponse(responseCode = "409", description = "The campaign is not live or not open now")
+    public Uni<Response> start(@PathParam("slug") String slug, @Valid SessionRequest request,
+                               @Context HttpServerRequest http, @Context HttpHeaders headers) {
+        SessionRequest asked = request == null ? new SessionRequest(null, null) : request;
+        String address = http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress();
+        return sessions.grant(slug, asked, address, headers.getHeaderString(HttpHeaders.USER_AGENT))
+                .map(grant -> Response.status(Response.Status.CREATED).entity(grant).build());
+    }
+
+    @POST
+    @Path("sessions/{id}/batches")
+    @Operation(summary = "Report a batch of clicks; a replayed seq gets its first answer again")
+    @APIResponse(responseCode = "200", description = "Counted, entirely or in part (see accepted, rejected, reason)")
+    @APIResponse(responseCode = "400", description = "Malformed batch")
+    @APIResponse(responseCode = "401", description = "Forged, foreign or expired token")
+    @APIResponse(responseCode = "410", description = "The session is no longer known")
+    public Uni<BatchResult> report(@PathParam("id") String sessionId, @NotNull @Valid BatchReport report) {
+        return sessions.report(sessionId, report);
+    }
+}

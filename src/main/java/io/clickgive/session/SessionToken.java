@@ -1,0 +1,61 @@
+package io.clickgive.session;
+
+import io.clickgive.common.ClientError;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+
+/**
+ * What a session token vouches for. The token is the fields joined by dots and an HMAC-SHA256 over them, so a batch is
+ * checked without a Redis read and a player cannot change its window, cap, shard or region.
+ */
+public record SessionToken(String sessionId, long campaignId, int shard, long startsAt, long endsAt, int maxClicks,
+                           String region, String player) {
+
+    private static final String VERSION = "v1";
+    private static final int FIELDS = 9;
+
+    public String sign(byte[] key) {
+        String payload = String.join(".", VERSION, sessionId, Long.toString(campaignId), Integer.toString(shard),
+                Long.toString(startsAt), Long.toString(endsAt), Integer.toString(maxClicks), region, player);
+        return payload + "." + mac(key, payload);
+    }
+
+    /** The token's claims if its signature holds; a forged, altered or malformed token is a 401. */
+    public static SessionToken verify(String token, byte[] key) {
+        if (token == null || token.length() > 512) {
+            throw ClientError.unauthorized("Missing or malformed session token");
+        }
+        int cut = token.lastIndexOf('.');
+        String[] fields = token.split("\\.", -1);
+        if (cut < 0 || fields.length != FIELDS + 1 || !VERSION.equals(fields[0])) {
+            throw ClientError.unauthorized("Missing or malformed session token");
+        }
+        String payload = token.substring(0, cut);
+        byte[] expected = mac(key, payload).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = token.substring(cut + 1).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw ClientError.unauthorized("Invalid session token");
+        }
+        try {
+            return new SessionToken(fields[1], Long.parseLong(fields[2]), Integer.parseInt(fields[3]),
+                    Long.parseLong(fields[4]), Long.parseLong(fields[5]), Integer.parseInt(fields[6]), fields[7], fields[8]);
+        } catch (NumberFormatException e) {
+            throw ClientError.unauthorized("Invalid session token");
+        }
+    }
+
+    private static String mac(byte[] key, String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

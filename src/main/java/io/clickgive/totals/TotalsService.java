@@ -1,0 +1,110 @@
+package io.clickgive.totals;
+
+import io.clickgive.campaign.CampaignCatalog;
+import io.clickgive.campaign.CampaignRules;
+import io.clickgive.common.ClickgiveConfig;
+import io.clickgive.common.ShardKeys;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.quarkus.redis.datasource.hyperloglog.ReactiveHyperLogLogCommands;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple2;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Live campaign totals from the Redis counters: one pipelined read over the shards, shared by every caller for a few
+ * hundred ms, and one stream of server-sent events per campaign shared by every subscriber.
+ */
+@ApplicationScoped
+public class TotalsService {
+
+    private final ReactiveHashCommands<String, String, String> hashes;
+    private final ReactiveHyperLogLogCommands<String, String> players;
+    private final int shards;
+    private final Duration cacheFor;
+    private final Duration tick;
+    private final Clock clock;
+    private final CampaignCatalog catalog;
+    private final Map<Long, Uni<ShardCounts>> cached = new ConcurrentHashMap<>();
+    private final Map<Long, Multi<CampaignTotals>> streams = new ConcurrentHashMap<>();
+
+    public TotalsService(ReactiveRedisDataSource redis, ClickgiveConfig config, Clock clock, CampaignCatalog catalog) {
+        this.catalog = catalog;
+        this.hashes = redis.hash(String.class, String.class, String.class);
+        this.players = redis.hyperloglog(String.class);
+        this.shards = config.counters().shards();
+        this.cacheFor = config.totals().cache();
+        this.tick = config.totals().tick();
+        this.clock = clock;
+    }
+
+    public Uni<CampaignTotals> totals(CampaignRules campaign) {
+        return counts(campaign.id()).map(counts -> present(campaign, counts));
+    }
+
+    public Uni<CampaignProgress> progress(CampaignRules campaign) {
+        return counts(campaign.id()).map(counts -> {
+            long megabytes = (counts.clickTotal() + counts.likeTotal()) * campaign.megabytesPerClick();
+            return new CampaignProgress(megabytes, campaign.gigabytes(megabytes), campaign.gigabyteConvention(),
+                    campaign.percentOfGoal(megabytes));
+        });
+    }
+
+    /** Ticks shared by all subscribers of a campaign: one Redis read per tick, however many people watch. */
+    public Multi<CampaignTotals> stream(CampaignRules campaign) {
+        return streams.computeIfAbsent(campaign.id(), id -> Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(tick)
+                .onOverflow().drop()
+                .onItem().transformToUniAndConcatenate(t -> totals(catalog.byId(id)).onFailure().recoverWithNull())
+                .broadcast().withCancellationAfterLastSubscriberDeparture().toAllSubscribers());
+    }
+
+    /** Forgets cached counters, so the next read sees Redis as it is now (after a reconcile). */
+    public void forget(long campaignId) {
+        cached.remove(campaignId);
+    }
+
+    private Uni<ShardCounts> counts(long campaignId) {
+        return cached.computeIfAbsent(campaignId, id -> read(id).memoize().atLeast(cacheFor));
+    }
+
+    private Uni<ShardCounts> read(long campaignId) {
+        List<Uni<Tuple2<Map<String, String>, Long>>> reads = new ArrayList<>();
+        for (ShardKeys keys : ShardKeys.of(campaignId, shards)) {
+            reads.add(Uni.combine().all().unis(hashes.hgetall(keys.totals()), players.pfcount(keys.players())).asTuple());
+        }
+        return Uni.join().all(reads).andFailFast().map(parts -> {
+            ShardCounts sum = ShardCounts.empty();
+            for (Tuple2<Map<String, String>, Long> part : parts) {
+                sum = sum.plus(part.getItem1(), part.getItem2());
+            }
+            return sum;
+        });
+    }
+
+    private CampaignTotals present(CampaignRules campaign, ShardCounts counts) {
+        int rate = campaign.megabytesPerClick();
+        long clicks = counts.clickTotal();
+        long likes = counts.likeTotal();
+        long megabytes = (clicks + likes) * rate;
+        TreeSet<String> codes = new TreeSet<>(counts.clicks().keySet());
+        codes.addAll(counts.likes().keySet());
+        codes.remove(ShardCounts.NO_REGION);
+        List<CampaignTotals.RegionTotal> regions = codes.stream().map(code -> {
+            long c = counts.clicks().getOrDefault(code, 0L);
+            long l = counts.likes().getOrDefault(code, 0L);
+            return new CampaignTotals.RegionTotal(code, c, l, (c + l) * rate, campaign.gigabytes((c + l) * rate));
+        }).toList();
+        return new CampaignTotals(campaign.slug(), clicks, likes, counts.sessions(), counts.participants(), megabytes,
+                campaign.gigabytes(megabytes), campaign.gigabyteConvention(), campaign.goalGigabytes(),
+                campaign.percentOfGoal(megabytes), regions, clock.instant());
+    }
+}
