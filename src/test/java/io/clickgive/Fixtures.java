@@ -76,7 +76,13 @@ public final class Fixtures {
         return IntStream.range(0, count).map(i -> from + i * step).boxed().toList();
     }
 
+    /** Totals as the public sees them once the in-process cache (250 ms) has let go of older figures. */
     public static Response totals(String slug) {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return given().get("/api/campaigns/{slug}/totals", slug).then().statusCode(200).extract().response();
     }
 }
