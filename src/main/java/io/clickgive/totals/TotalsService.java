@@ -61,7 +61,7 @@ public class TotalsService {
 
     /** Ticks shared by all subscribers of a campaign: one Redis read per tick, however many people watch. */
     public Multi<CampaignTotals> stream(CampaignRules campaign) {
-        return streams.computeIfAbsent(campaign.id(), id -> Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(tick)
+        return streams.computeIfAbsent(campaign.id(), id -> Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(tick)
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(t -> totals(catalog.byId(id)).onFailure().recoverWithNull())
                 .broadcast().withCancellationAfterLastSubscriberDeparture().toAllSubscribers());

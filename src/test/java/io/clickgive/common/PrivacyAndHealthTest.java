@@ -1,0 +1,68 @@
+package io.clickgive.common;
+
+import io.agroal.api.AgroalDataSource;
+import io.clickgive.Fixtures;
+import io.clickgive.Fixtures.Session;
+import io.clickgive.Ledger;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyScanArgs;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+@QuarkusTest
+class PrivacyAndHealthTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    AgroalDataSource db;
+
+    /** Invariant 6: neither the player's address nor the fingerprint it sent is stored in clear, in Redis or PostgreSQL. */
+    @Test
+    void noAddressOrFingerprintIsStoredInClear() throws InterruptedException {
+        String slug = Fixtures.liveCampaign("privacy");
+        String fingerprint = "device-7f3a9c-privacy";
+        Session withFingerprint = Fixtures.startSession(slug, Map.of("fingerprint", fingerprint));
+        Session withoutFingerprint = Fixtures.startSession(slug, Map.of());
+        Fixtures.sendBatch(withFingerprint, 1, Fixtures.offsets(0, 5, 100)).then().statusCode(200);
+        Fixtures.sendBatch(withoutFingerprint, 1, Fixtures.offsets(0, 6, 100)).then().statusCode(200);
+        new Ledger(db).awaitClicks(slug, 11, Duration.ofSeconds(10));
+
+        StringBuilder stored = new StringBuilder();
+        for (String key : redis.key().scan(new KeyScanArgs().match("cg:*").count(1000)).toIterable()) {
+            stored.append(key).append('\n').append(dump(key)).append('\n');
+        }
+        assertFalse(stored.isEmpty());
+        for (String secret : new String[]{fingerprint, "127.0.0.1", "0:0:0:0:0:0:0:1"}) {
+            assertFalse(stored.toString().contains(secret), "Redis holds " + secret);
+            assertEquals(0, new Ledger(db).single("SELECT count(*) FROM donation WHERE player LIKE ? OR session_id LIKE ?",
+                    "%" + secret + "%", "%" + secret + "%"), "the ledger holds " + secret);
+        }
+    }
+
+    private String dump(String key) {
+        return switch (redis.key().type(key)) {
+            case HASH -> redis.hash(String.class).hgetall(key).toString();
+            case STREAM -> redis.stream(String.class).xrange(key, io.quarkus.redis.datasource.stream.StreamRange.of("-", "+")).toString();
+            default -> String.valueOf(redis.execute("DUMP", key));
+        };
+    }
+
+    @Test
+    void readinessPingsPostgresqlAndRedis() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));
+    }
+}
