@@ -6,10 +6,11 @@
 -- ARGV[1] seq  ARGV[2] clicks in the batch  ARGV[3] first offset  ARGV[4] last offset
 -- ARGV[5] now ms  ARGV[6] deadline ms (end + grace)  ARGV[7] cap  ARGV[8] session id
 -- ARGV[9] region or "-"  ARGV[10] player  ARGV[11] epoch minute
--- Returns "accepted|rejected|reason|sessionClicks", the same string again for a replayed seq, or "GONE".
+-- Returns "accepted|rejected|reason|sessionClicks"; for a replayed seq the first answer again, behind "R";
+-- "GONE" when the session is unknown.
 local seen = redis.call('HMGET', KEYS[1], 'b' .. ARGV[1], 'clicks', 'last')
 if seen[1] then
-    return seen[1]
+    return 'R' .. seen[1]
 end
 if not seen[2] then
     return 'GONE'

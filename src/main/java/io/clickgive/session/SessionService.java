@@ -8,6 +8,7 @@ import io.clickgive.common.ClientError;
 import io.clickgive.common.RedisScripts;
 import io.clickgive.common.ShardKeys;
 import io.clickgive.totals.TotalsService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,12 +34,14 @@ public class SessionService {
     private final Clock clock;
     private final byte[] tokenKey;
     private final int shards;
+    private final MeterRegistry meters;
     private final long countdownMs;
     private final long graceMs;
     private final long retentionMs;
 
     public SessionService(CampaignCatalog catalog, RedisScripts scripts, TotalsService totals, Players players,
-                          Clock clock, ClickgiveConfig config) {
+                          Clock clock, ClickgiveConfig config, MeterRegistry meters) {
+        this.meters = meters;
         this.catalog = catalog;
         this.scripts = scripts;
         this.grant = scripts.script("grant");
@@ -102,12 +105,28 @@ public class SessionService {
                     if (answer.equals("GONE")) {
                         return Uni.createFrom().failure(ClientError.gone("Session " + sessionId + " is no longer known"));
                     }
-                    String[] parts = answer.split("\\|", -1);
+                    boolean replayed = answer.startsWith("R");
+                    String[] parts = (replayed ? answer.substring(1) : answer).split("\\|", -1);
                     int sessionClicks = Integer.parseInt(parts[3]);
+                    if (!replayed) {
+                        count(campaign, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts[2]);
+                    }
                     return totals.progress(campaign).map(progress -> new BatchResult(report.seq(),
                             Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts[2].isEmpty() ? null : parts[2],
                             sessionClicks, (long) sessionClicks * campaign.megabytesPerClick(), progress));
                 });
+    }
+
+    /** Clicks by campaign and outcome, for Prometheus. */
+    private void count(CampaignRules campaign, int accepted, int rejected, String reason) {
+        if (accepted > 0) {
+            meters.counter("clickgive.clicks", "campaign", campaign.slug(), "outcome", "accepted", "reason", "none")
+                    .increment(accepted);
+        }
+        if (rejected > 0) {
+            meters.counter("clickgive.clicks", "campaign", campaign.slug(), "outcome", "rejected", "reason", reason)
+                    .increment(rejected);
+        }
     }
 
     private static void refuseUnlessOpen(CampaignRules campaign, Instant now) {

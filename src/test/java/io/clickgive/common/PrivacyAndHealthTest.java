@@ -65,4 +65,19 @@ class PrivacyAndHealthTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));
     }
+
+    @Test
+    void metricsCountClicksByOutcomeAndReasonOnce() {
+        java.util.Map<String, Object> draft = new java.util.HashMap<>(Fixtures.draft(Fixtures.uniqueSlug("metrics")));
+        draft.put("maxClicksPerSession", 10);
+        String slug = Fixtures.liveCampaign(draft);
+        Session session = Fixtures.startSession(slug);
+        Fixtures.sendBatch(session, 1, Fixtures.offsets(0, 14, 100)).then().statusCode(200);
+        Fixtures.sendBatch(session, 1, Fixtures.offsets(0, 14, 100)).then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.matchesPattern(
+                "(?s).*clickgive_clicks_total\\{campaign=\"" + slug + "\",outcome=\"accepted\"[^}]*} 10\\.0.*"));
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.matchesPattern(
+                "(?s).*clickgive_clicks_total\\{campaign=\"" + slug + "\",outcome=\"rejected\",reason=\"CAP\"[^}]*} 4\\.0.*"));
+    }
 }

@@ -1,0 +1,46 @@
+package io.clickgive.session;
+
+import io.clickgive.common.ClientError;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class SessionTokenTest {
+
+    private static final byte[] KEY = "a-key-of-at-least-thirty-two-bytes!".getBytes(StandardCharsets.UTF_8);
+    private static final SessionToken TOKEN = new SessionToken("AbC-_123", 42, 3, 1_000, 11_000, 160, "MA-06", "pLaYeR");
+
+    @Test
+    void signedTokenVerifiesToTheSameClaims() {
+        assertEquals(TOKEN, SessionToken.verify(TOKEN.sign(KEY), KEY));
+    }
+
+    @Test
+    void everyAlteredFieldBreaksTheSignature() {
+        String signed = TOKEN.sign(KEY);
+        String[] fields = signed.split("\\.");
+        for (int i = 1; i < fields.length; i++) {
+            String[] altered = fields.clone();
+            altered[i] = altered[i] + "1";
+            String token = String.join(".", altered);
+            ClientError error = assertThrows(ClientError.class, () -> SessionToken.verify(token, KEY), "field " + i);
+            assertEquals(401, error.status());
+        }
+    }
+
+    @Test
+    void anotherKeyIsRefused() {
+        String signed = TOKEN.sign(KEY);
+        assertThrows(ClientError.class, () -> SessionToken.verify(signed, "another-key".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void malformedTokensAreRefused() {
+        for (String token : new String[]{null, "", "v1", "v2.a.1.0.1.2.3.-.p.mac", "x".repeat(600)}) {
+            assertThrows(ClientError.class, () -> SessionToken.verify(token, KEY));
+        }
+    }
+}
