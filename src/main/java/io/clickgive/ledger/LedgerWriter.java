@@ -124,7 +124,8 @@ public class LedgerWriter {
         }
         int moved = 0;
         for (CampaignRules campaign : catalog.all()) {
-            if (campaign.status() == CampaignStatus.DRAFT) {
+            // A draft has no clicks; a closed campaign only receives late batches, so its streams are visited less often.
+            if (campaign.status() == CampaignStatus.DRAFT || (campaign.status() == CampaignStatus.CLOSED && !claim)) {
                 continue;
             }
             for (ShardKeys keys : ShardKeys.of(campaign.id(), shards)) {

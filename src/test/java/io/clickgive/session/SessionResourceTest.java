@@ -164,6 +164,16 @@ class SessionResourceTest {
     }
 
     @Test
+    void oversizedBatchIsRefusedWithAMessage() {
+        String slug = Fixtures.liveCampaign("oversized");
+        Session session = Fixtures.startSession(slug);
+        String body = "{\"token\": \"" + session.token() + "\", \"seq\": 1, \"offsets\": [" + "1,".repeat(40_000) + "2]}";
+        given().contentType(ContentType.JSON).body(body).post("/api/sessions/{id}/batches", session.id())
+                .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("bytes"));
+        Fixtures.totals(slug).then().body("clicks", equalTo(0));
+    }
+
+    @Test
     void forgedOrForeignTokensAreUnauthorized() {
         String slug = Fixtures.liveCampaign("tokens");
         Session mine = Fixtures.startSession(slug);

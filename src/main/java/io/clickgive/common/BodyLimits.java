@@ -1,0 +1,51 @@
+package io.clickgive.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Refuses an oversized request from its Content-Length, before its body is read, with a problem that says so
+ * (the HTTP layer's own limit, quarkus.http.limits.max-body-size, still stops chunked bodies, without a message).
+ * A click batch is small: 2000 offsets fit in 16 kB, so batches get a much lower limit than imports.
+ */
+@ApplicationScoped
+public class BodyLimits {
+
+    static final long BATCH_LIMIT = 64 * 1024;
+    static final long DEFAULT_LIMIT = 1024 * 1024;
+
+    private final ObjectMapper json;
+
+    public BodyLimits(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(-1000).handler(ctx -> {
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            long limit = ctx.request().path().startsWith("/api/sessions/") ? BATCH_LIMIT : DEFAULT_LIMIT;
+            long size;
+            try {
+                size = length == null ? 0 : Long.parseLong(length);
+            } catch (NumberFormatException e) {
+                size = 0;
+            }
+            if (size <= limit) {
+                ctx.next();
+                return;
+            }
+            Problem problem = new Problem(413, "Payload too large",
+                    "The request body has " + size + " bytes; at most " + limit + " are accepted here");
+            try {
+                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close").end(json.writeValueAsString(problem));
+            } catch (JsonProcessingException e) {
+                ctx.fail(e);
+            }
+        });
+    }
+}
