@@ -85,6 +85,11 @@ class TotalsResourceTest {
             }
             assertEquals(42, clicks);
         }
+        // The last watcher left; a new one gets the stream running again.
+        HttpResponse<InputStream> again = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader events = new BufferedReader(new InputStreamReader(again.body(), StandardCharsets.UTF_8))) {
+            assertEquals(42, json.readTree(nextData(events)).get("clicks").asLong());
+        }
     }
 
     private static String nextData(BufferedReader events) throws java.io.IOException {
