@@ -59,10 +59,16 @@ public final class Fixtures {
         return startSession(slug, Map.of("fingerprint", UUID.randomUUID().toString()));
     }
 
+    /** A session for a player of its own network (a random documentation address, passed on by our local proxy). */
     public static Session startSession(String slug, Map<String, Object> request) {
-        Response response = given().contentType(ContentType.JSON).body(request)
+        Response response = given().contentType(ContentType.JSON).body(request).header("X-Forwarded-For", randomAddress())
                 .post("/api/campaigns/{slug}/sessions", slug).then().statusCode(201).extract().response();
         return new Session(response.path("sessionId"), response.path("token"));
+    }
+
+    public static String randomAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "198.51." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
     public static Response sendBatch(Session session, int seq, List<Integer> offsets) {

@@ -19,11 +19,19 @@ public interface ClickgiveConfig {
 
     Catalog catalog();
 
+    Guard guard();
+
     Totals totals();
 
     interface Tokens {
         /** HMAC-SHA256 key that signs session tokens; shared by all replicas. */
         String key();
+
+        /**
+         * The key in use before the last rotation: tokens it signed are still accepted. Set it to the old key when
+         * rotating, and remove it once the longest token has expired (session length + grace + retention).
+         */
+        java.util.Optional<String> previousKey();
     }
 
     interface Privacy {
@@ -65,6 +73,27 @@ public interface ClickgiveConfig {
         /** Consumer name in the ledger group; must be unique per running instance. Empty means host name plus a random suffix. */
         @WithDefault("")
         java.util.Optional<String> consumer();
+    }
+
+    interface Guard {
+        /** Our own proxies and load balancers (CIDR blocks); X-Forwarded-For is believed only through them. */
+        @WithDefault("127.0.0.1/32,::1/128")
+        java.util.List<String> trustedProxies();
+
+        /** Sessions one player may start: one per this interval on average (a session plus its countdown is 13 s). */
+        @WithDefault("12s")
+        Duration playerInterval();
+
+        /** Sessions a player may start at once before the interval applies. */
+        @WithDefault("3")
+        int playerBurst();
+
+        /** Sessions one network may start: generous, as carriers put thousands of phones behind one address. */
+        @WithDefault("30ms")
+        Duration networkInterval();
+
+        @WithDefault("300")
+        int networkBurst();
     }
 
     interface Catalog {

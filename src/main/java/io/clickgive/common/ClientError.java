@@ -5,11 +5,22 @@ public class ClientError extends RuntimeException {
 
     private final int status;
     private final String title;
+    private final long retryAfterSeconds;
 
     public ClientError(int status, String title, String detail) {
+        this(status, title, detail, 0);
+    }
+
+    private ClientError(int status, String title, String detail, long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds the client should wait before trying again; 0 when not a rate limit. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {
@@ -34,6 +45,10 @@ public class ClientError extends RuntimeException {
 
     public static ClientError unauthorized(String detail) {
         return new ClientError(401, "Unauthorized", detail);
+    }
+
+    public static ClientError tooManyRequests(String detail, long retryAfterMillis) {
+        return new ClientError(429, "Too many requests", detail, Math.max(1, (retryAfterMillis + 999) / 1000));
     }
 
     public static ClientError gone(String detail) {

@@ -14,7 +14,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response clientError(ClientError e) {
-        return respond(new Problem(e.status(), e.title(), e.getMessage()));
+        Response response = respond(new Problem(e.status(), e.title(), e.getMessage()));
+        if (e.retryAfterSeconds() > 0) {
+            response.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -31,6 +31,11 @@ public record ShardKeys(long campaignId, int shard) {
         return "cg:" + tag() + ":players";
     }
 
+    /** The player's admission bucket (GCRA): in the player's shard, so the grant script can charge it. */
+    public String rate(String player) {
+        return "cg:" + tag() + ":rate:" + player;
+    }
+
     public String ledger() {
         return "cg:" + tag() + ":ledger";
     }

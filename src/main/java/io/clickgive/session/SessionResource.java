@@ -31,11 +31,13 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "Granted: report clicks with the token")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "The campaign is not live or not open now")
+    @APIResponse(responseCode = "429", description = "Too many sessions from this player or network; see Retry-After")
     public Uni<Response> start(@PathParam("slug") String slug, @Valid SessionRequest request,
                                @Context HttpServerRequest http, @Context HttpHeaders headers) {
         SessionRequest asked = request == null ? new SessionRequest(null, null) : request;
-        String address = http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress();
-        return sessions.grant(slug, asked, address, headers.getHeaderString(HttpHeaders.USER_AGENT))
+        String peer = http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress();
+        return sessions.grant(slug, asked, peer, headers.getHeaderString("X-Forwarded-For"),
+                        headers.getHeaderString(HttpHeaders.USER_AGENT))
                 .map(grant -> Response.status(Response.Status.CREATED).entity(grant).build());
     }
 

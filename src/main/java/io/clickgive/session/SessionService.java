@@ -7,6 +7,7 @@ import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.ClientError;
 import io.clickgive.common.RedisScripts;
 import io.clickgive.common.ShardKeys;
+import io.clickgive.guard.Admission;
 import io.clickgive.totals.TotalsService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -31,8 +32,10 @@ public class SessionService {
     private final RedisScripts.Script batch;
     private final TotalsService totals;
     private final Players players;
+    private final Admission admission;
     private final Clock clock;
     private final byte[] tokenKey;
+    private final List<byte[]> acceptedKeys;
     private final int shards;
     private final MeterRegistry meters;
     private final long countdownMs;
@@ -40,7 +43,8 @@ public class SessionService {
     private final long retentionMs;
 
     public SessionService(CampaignCatalog catalog, RedisScripts scripts, TotalsService totals, Players players,
-                          Clock clock, ClickgiveConfig config, MeterRegistry meters) {
+                          Clock clock, ClickgiveConfig config, MeterRegistry meters, Admission admission) {
+        this.admission = admission;
         this.meters = meters;
         this.catalog = catalog;
         this.scripts = scripts;
@@ -50,13 +54,17 @@ public class SessionService {
         this.players = players;
         this.clock = clock;
         this.tokenKey = config.tokens().key().getBytes(StandardCharsets.UTF_8);
+        this.acceptedKeys = java.util.stream.Stream.concat(java.util.stream.Stream.of(config.tokens().key()),
+                        config.tokens().previousKey().stream())
+                .map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
         this.shards = config.counters().shards();
         this.countdownMs = config.counters().countdown().toMillis();
         this.graceMs = config.counters().grace().toMillis();
         this.retentionMs = config.counters().retention().toMillis();
     }
 
-    public Uni<SessionGrant> grant(String slug, SessionRequest request, String address, String userAgent) {
+    public Uni<SessionGrant> grant(String slug, SessionRequest request, String peer, String forwardedFor,
+                                   String userAgent) {
         CampaignRules campaign = catalog.bySlug(slug);
         Instant now = clock.instant();
         refuseUnlessOpen(campaign, now);
@@ -64,6 +72,7 @@ public class SessionService {
         if (request.region() != null && !catalog.isRegion(region)) {
             throw ClientError.badRequest("Unknown region " + region);
         }
+        String address = admission.clientAddress(peer, forwardedFor);
         String player = players.player(request.fingerprint(), address, userAgent);
         int shard = ShardKeys.shardOf(player, shards);
         ShardKeys keys = new ShardKeys(campaign.id(), shard);
@@ -72,14 +81,22 @@ public class SessionService {
         SessionToken token = new SessionToken(newSessionId(), campaign.id(), shard, startsAt, endsAt,
                 campaign.maxClicksPerSession(), region, player);
         long keepFor = endsAt - now.toEpochMilli() + graceMs + retentionMs;
-        return scripts.run(grant, List.of(keys.session(token.sessionId()), keys.totals(), keys.players()),
-                        List.of(Long.toString(keepFor), player))
-                .map(ignored -> new SessionGrant(token.sessionId(), token.sign(tokenKey), Instant.ofEpochMilli(startsAt),
-                        Instant.ofEpochMilli(endsAt), token.maxClicks(), campaign.megabytesPerClick()));
+        List<String> args = new java.util.ArrayList<>(List.of(Long.toString(keepFor), player));
+        args.addAll(admission.playerLimit());
+        return admission.admitNetwork(players.network(address))
+                .chain(() -> scripts.run(grant, List.of(keys.session(token.sessionId()), keys.totals(), keys.players(),
+                        keys.rate(player)), args))
+                .map(wait -> {
+                    if (wait.toLong() > 0) {
+                        throw Admission.playerRefused(wait.toLong());
+                    }
+                    return new SessionGrant(token.sessionId(), token.sign(tokenKey), Instant.ofEpochMilli(startsAt),
+                        Instant.ofEpochMilli(endsAt), token.maxClicks(), campaign.megabytesPerClick());
+                });
     }
 
     public Uni<BatchResult> report(String sessionId, BatchReport report) {
-        SessionToken token = SessionToken.verify(report.token(), tokenKey);
+        SessionToken token = SessionToken.verify(report.token(), acceptedKeys);
         long now = clock.millis();
         if (!token.sessionId().equals(sessionId)) {
             throw ClientError.unauthorized("The token belongs to another session");

@@ -25,8 +25,8 @@ public record SessionToken(String sessionId, long campaignId, int shard, long st
         return payload + "." + mac(key, payload);
     }
 
-    /** The token's claims if its signature holds; a forged, altered or malformed token is a 401. */
-    public static SessionToken verify(String token, byte[] key) {
+    /** The token's claims if one of the keys signed it (the current one, then older ones); otherwise a 401. */
+    public static SessionToken verify(String token, java.util.List<byte[]> keys) {
         if (token == null || token.length() > 512) {
             throw ClientError.unauthorized("Missing or malformed session token");
         }
@@ -36,9 +36,12 @@ public record SessionToken(String sessionId, long campaignId, int shard, long st
             throw ClientError.unauthorized("Missing or malformed session token");
         }
         String payload = token.substring(0, cut);
-        byte[] expected = mac(key, payload).getBytes(StandardCharsets.US_ASCII);
         byte[] given = token.substring(cut + 1).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, given)) {
+        boolean signed = false;
+        for (byte[] key : keys) {
+            signed |= MessageDigest.isEqual(mac(key, payload).getBytes(StandardCharsets.US_ASCII), given);
+        }
+        if (!signed) {
             throw ClientError.unauthorized("Invalid session token");
         }
         try {

@@ -4,6 +4,7 @@ import io.clickgive.common.ClientError;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +16,7 @@ class SessionTokenTest {
 
     @Test
     void signedTokenVerifiesToTheSameClaims() {
-        assertEquals(TOKEN, SessionToken.verify(TOKEN.sign(KEY), KEY));
+        assertEquals(TOKEN, SessionToken.verify(TOKEN.sign(KEY), List.of(KEY)));
     }
 
     @Test
@@ -26,7 +27,7 @@ class SessionTokenTest {
             String[] altered = fields.clone();
             altered[i] = altered[i] + "1";
             String token = String.join(".", altered);
-            ClientError error = assertThrows(ClientError.class, () -> SessionToken.verify(token, KEY), "field " + i);
+            ClientError error = assertThrows(ClientError.class, () -> SessionToken.verify(token, List.of(KEY)), "field " + i);
             assertEquals(401, error.status());
         }
     }
@@ -34,13 +35,21 @@ class SessionTokenTest {
     @Test
     void anotherKeyIsRefused() {
         String signed = TOKEN.sign(KEY);
-        assertThrows(ClientError.class, () -> SessionToken.verify(signed, "another-key".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ClientError.class, () -> SessionToken.verify(signed, List.of("another-key".getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
     void malformedTokensAreRefused() {
         for (String token : new String[]{null, "", "v1", "v2.a.1.0.1.2.3.-.p.mac", "x".repeat(600)}) {
-            assertThrows(ClientError.class, () -> SessionToken.verify(token, KEY));
+            assertThrows(ClientError.class, () -> SessionToken.verify(token, List.of(KEY)));
         }
+    }
+
+    @Test
+    void tokenOfThePreviousKeyIsAcceptedDuringRotationOnly() {
+        byte[] previous = "the-key-before-the-rotation-0123456789".getBytes(StandardCharsets.UTF_8);
+        String old = TOKEN.sign(previous);
+        assertEquals(TOKEN, SessionToken.verify(old, List.of(KEY, previous)));
+        assertThrows(ClientError.class, () -> SessionToken.verify(old, List.of(KEY)));
     }
 }
