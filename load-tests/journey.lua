@@ -1,6 +1,7 @@
 -- wrk script: the player journey of clickgive, over and over.
 --
---   POST /api/campaigns/<slug>/sessions            -> 201 {sessionId, token, ...}
+--   POST /api/campaigns/<slug>/sessions            -> 201 {sessionId, token, ...}  (distinct fingerprint, region and
+--                                                     X-Forwarded-For network per session)
 --   POST /api/sessions/<id>/batches  seq 1, 2, 3    -> 200 {seq, accepted, rejected, reason, sessionClicks, ...}
 --   then a new session.
 --
@@ -35,6 +36,7 @@ local REGIONS = { "MA-01", "MA-02", "MA-03", "MA-04", "MA-05", "MA-06", "MA-07",
 local SIZE_MIN, SIZE_PREF_MAX, SIZE_MAX = 16, 30, 53 -- clicks per batch: 16..30 preferred; up to 53 only to keep keys unique
 local SPAN = 3334                                     -- batch k holds offsets in [(k-1)*SPAN, (k-1)*SPAN + SPAN - 2]
 local HEADERS = { ["Content-Type"] = "application/json" }
+local SESSION_HEADERS = { ["Content-Type"] = "application/json" }
 local SESSION_PATH = "/api/campaigns/" .. SLUG .. "/sessions"
 
 -- Latency histogram key of a duration in microseconds: 10 us steps below 100 ms, 1 ms steps above.
@@ -88,7 +90,12 @@ local function session_request()
    local fingerprint = string.format("bench-%d-%d-%08x", thread_no or 0, counter, math.random(0, 0x7fffffff))
    local region = REGIONS[math.random(1, #REGIONS)]
    local body = '{"fingerprint":"' .. fingerprint .. '","region":"' .. region .. '"}'
-   return wrk.format("POST", SESSION_PATH, HEADERS, body)
+   -- The player's network, as the service's own proxy would forward it (127.0.0.1 is a trusted proxy by default):
+   -- players spread over the carrier-grade NAT block 100.64.0.0/10, so the admission limit per network (one session
+   -- per 30 ms, burst 300) applies per simulated network, as in production, not to the whole benchmark at once.
+   SESSION_HEADERS["X-Forwarded-For"] = string.format("100.%d.%d.%d", math.random(64, 127), math.random(0, 255),
+      math.random(1, 254))
+   return wrk.format("POST", SESSION_PATH, SESSION_HEADERS, body)
 end
 
 local function key_of(seq, before, n)
