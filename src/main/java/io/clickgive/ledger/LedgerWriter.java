@@ -103,6 +103,9 @@ public class LedgerWriter {
                     moved = drainOnce();
                 }
             } catch (RuntimeException e) {
+                if (!running) {
+                    return; // interrupted by shutdown: the pending entries are replayed by the next writer
+                }
                 Log.warnf("Ledger writer pass failed, will retry: %s", e.getMessage());
             }
             if (moved == 0) {
