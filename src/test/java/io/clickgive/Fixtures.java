@@ -22,13 +22,25 @@ public final class Fixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A campaign with its guard off: the click engine's tests look at counting, and send evenly spaced test clicks the
+     * guard would rightly call scripted. The guard's tests use {@link #guardedDraft}.
+     */
     public static Map<String, Object> draft(String slug) {
         return Map.of(
                 "slug", slug,
                 "names", Map.of("ar", "رمضان", "fr", "Ramadan", "en", "Ramadan"),
                 "opensAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(),
                 "closesAt", Instant.now().plus(30, ChronoUnit.DAYS).toString(),
-                "goalGigabytes", 400);
+                "goalGigabytes", 400,
+                "guard", Map.of("enabled", false));
+    }
+
+    /** A campaign with the guard on, its defaults changed by {@code guard}. */
+    public static Map<String, Object> guardedDraft(String slug, Map<String, Object> guard) {
+        Map<String, Object> draft = new java.util.HashMap<>(draft(slug));
+        draft.put("guard", guard);
+        return draft;
     }
 
     public static String createCampaign(Map<String, Object> draft) {
@@ -61,9 +73,38 @@ public final class Fixtures {
 
     /** A session for a player of its own network (a random documentation address, passed on by our local proxy). */
     public static Session startSession(String slug, Map<String, Object> request) {
-        Response response = given().contentType(ContentType.JSON).body(request).header("X-Forwarded-For", randomAddress())
+        String address = randomAddress();
+        Map<String, Object> solved = new java.util.HashMap<>(request);
+        solved.put("proof", solve(challenge(slug, request.get("fingerprint"), address)));
+        Response response = given().contentType(ContentType.JSON).body(solved).header("X-Forwarded-For", address)
                 .post("/api/campaigns/{slug}/sessions", slug).then().statusCode(201).extract().response();
         return new Session(response.path("sessionId"), response.path("token"));
+    }
+
+    /** A challenge for the player the fingerprint (or, without one, the address) names. */
+    public static Map<String, Object> challenge(String slug, Object fingerprint, String forwardedFor) {
+        Map<String, Object> body = fingerprint == null ? Map.of() : Map.of("fingerprint", fingerprint);
+        return given().contentType(ContentType.JSON).body(body).header("X-Forwarded-For", forwardedFor)
+                .post("/api/campaigns/{slug}/challenges", slug).then().statusCode(200).extract().path("$");
+    }
+
+    /** Solves a challenge the way the page's worker does: tries every number until the hash matches. */
+    public static Map<String, Object> solve(Map<String, Object> challenge) {
+        String salt = (String) challenge.get("salt");
+        long max = ((Number) challenge.get("maxNumber")).longValue();
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            java.util.HexFormat hex = java.util.HexFormat.of();
+            for (long n = 0; n <= max; n++) {
+                byte[] hash = sha.digest((salt + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (hex.formatHex(hash).equals(challenge.get("challenge"))) {
+                    return Map.of("salt", salt, "number", n, "signature", challenge.get("signature"));
+                }
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("No number up to " + max + " solves " + challenge);
     }
 
     public static String randomAddress() {

@@ -1,5 +1,6 @@
 package io.clickgive.campaign;
 
+import io.clickgive.guard.GuardSettings;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -7,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -37,6 +40,9 @@ public class Campaign extends PanacheEntityBase {
     public int maxClicksPerSession;
     public long goalGigabytes;
     public int megabytesPerGigabyte;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public GuardSettings guard = GuardSettings.DEFAULTS;
     public Instant createdAt = Instant.now();
     public Instant updatedAt = Instant.now();
 

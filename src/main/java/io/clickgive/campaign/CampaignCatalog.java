@@ -44,7 +44,11 @@ public class CampaignCatalog {
         }
     }
 
-    public void refresh() {
+    /**
+     * Synchronized: a scheduled refresh that read just before a change committed must not store its older copy after
+     * the refresh the change triggered.
+     */
+    public synchronized void refresh() {
         QuarkusTransaction.requiringNew().run(() -> {
             List<CampaignRules> all = Campaign.<Campaign>listAll().stream().map(CampaignRules::of).toList();
             bySlug = all.stream().collect(Collectors.toUnmodifiableMap(CampaignRules::slug, Function.identity()));

@@ -1,5 +1,6 @@
 package io.clickgive.campaign;
 
+import io.clickgive.guard.GuardSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,7 +21,8 @@ public record CampaignDraft(
         @Min(1) @Max(120) Integer sessionSeconds,
         @Min(1) @Max(10000) Integer maxClicksPerSession,
         @NotNull @Min(1) Long goalGigabytes,
-        Integer megabytesPerGigabyte) {
+        Integer megabytesPerGigabyte,
+        @Valid GuardSettings guard) {
 
     /** The campaign's name in each language of the public page. */
     public record Names(@NotBlank @Size(max = 200) String ar, @NotBlank @Size(max = 200) String fr,

@@ -1,5 +1,6 @@
 package io.clickgive.campaign;
 
+import io.clickgive.guard.GuardSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -7,11 +8,11 @@ import java.time.Instant;
 /** An immutable snapshot of what the click path needs of a campaign, held in memory so granting a session never touches PostgreSQL. */
 public record CampaignRules(long id, String slug, CampaignStatus status, Instant opensAt, Instant closesAt,
                             int megabytesPerClick, int sessionSeconds, int maxClicksPerSession,
-                            long goalGigabytes, int megabytesPerGigabyte) {
+                            long goalGigabytes, int megabytesPerGigabyte, GuardSettings guard) {
 
     static CampaignRules of(Campaign c) {
         return new CampaignRules(c.id, c.slug, c.status, c.opensAt, c.closesAt, c.megabytesPerClick,
-                c.sessionSeconds, c.maxClicksPerSession, c.goalGigabytes, c.megabytesPerGigabyte);
+                c.sessionSeconds, c.maxClicksPerSession, c.goalGigabytes, c.megabytesPerGigabyte, c.guard.withDefaults());
     }
 
     public boolean isOpenAt(Instant now) {

@@ -105,6 +105,8 @@ public class CampaignService {
         campaign.maxClicksPerSession = draft.maxClicksPerSessionOrDefault();
         campaign.goalGigabytes = draft.goalGigabytes();
         campaign.megabytesPerGigabyte = draft.megabytesPerGigabyteOrDefault();
+        // Omitted guard settings keep their current values (the defaults for a new campaign).
+        campaign.guard = draft.guard() == null ? campaign.guard : draft.guard().over(campaign.guard.withDefaults());
     }
 
     /** The catalog must see the change once the transaction commits, so the next player request obeys it. */

@@ -80,20 +80,9 @@ public interface ClickgiveConfig {
         @WithDefault("127.0.0.1/32,::1/128")
         java.util.List<String> trustedProxies();
 
-        /** Sessions one player may start: one per this interval on average (a session plus its countdown is 13 s). */
-        @WithDefault("12s")
-        Duration playerInterval();
-
-        /** Sessions a player may start at once before the interval applies. */
-        @WithDefault("3")
-        int playerBurst();
-
-        /** Sessions one network may start: generous, as carriers put thousands of phones behind one address. */
-        @WithDefault("30ms")
-        Duration networkInterval();
-
-        @WithDefault("300")
-        int networkBurst();
+        /** How long a proof-of-work challenge may be solved and used. Thresholds are per campaign (GuardSettings). */
+        @WithDefault("2m")
+        Duration powTtl();
     }
 
     interface Catalog {

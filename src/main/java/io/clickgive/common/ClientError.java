@@ -6,16 +6,23 @@ public class ClientError extends RuntimeException {
     private final int status;
     private final String title;
     private final long retryAfterSeconds;
+    private final String reason;
 
     public ClientError(int status, String title, String detail) {
-        this(status, title, detail, 0);
+        this(status, title, detail, 0, null);
     }
 
-    private ClientError(int status, String title, String detail, long retryAfterSeconds) {
+    private ClientError(int status, String title, String detail, long retryAfterSeconds, String reason) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.reason = reason;
+    }
+
+    /** The guard's reason code for a refusal (PLAYER_RATE, POW_REUSED…), or null. */
+    public String reason() {
+        return reason;
     }
 
     /** Seconds the client should wait before trying again; 0 when not a rate limit. */
@@ -47,8 +54,13 @@ public class ClientError extends RuntimeException {
         return new ClientError(401, "Unauthorized", detail);
     }
 
-    public static ClientError tooManyRequests(String detail, long retryAfterMillis) {
-        return new ClientError(429, "Too many requests", detail, Math.max(1, (retryAfterMillis + 999) / 1000));
+    public static ClientError tooManyRequests(String reason, String detail, long retryAfterMillis) {
+        return new ClientError(429, "Too many requests", detail, Math.max(1, (retryAfterMillis + 999) / 1000), reason);
+    }
+
+    /** A refusal by the guard, with its reason code. */
+    public static ClientError refused(int status, String reason, String detail) {
+        return new ClientError(status, status == 400 ? "Bad request" : "Forbidden", detail, 0, reason);
     }
 
     public static ClientError gone(String detail) {

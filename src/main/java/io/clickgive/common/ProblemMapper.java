@@ -14,7 +14,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response clientError(ClientError e) {
-        Response response = respond(new Problem(e.status(), e.title(), e.getMessage()));
+        Response response = respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), e.reason(), null));
         if (e.retryAfterSeconds() > 0) {
             response.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
@@ -27,7 +27,7 @@ public class ProblemMapper {
                 .map(v -> leaf(v.getPropertyPath().toString()) + ": " + v.getMessage())
                 .sorted()
                 .toList();
-        return respond(new Problem("about:blank", "Bad request", 400, String.join("; ", violations), violations));
+        return respond(new Problem("about:blank", "Bad request", 400, String.join("; ", violations), null, violations));
     }
 
     @ServerExceptionMapper

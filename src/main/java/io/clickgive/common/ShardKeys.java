@@ -16,7 +16,10 @@ public record ShardKeys(long campaignId, int shard) {
         return "cg:" + tag() + ":session:" + sessionId;
     }
 
-    /** Hash: "sessions", "r:<region>" accepted clicks, "l:<region>" imported likes. */
+    /**
+     * Hash: "sessions", "r:<region>" accepted clicks, "l:<region>" imported likes, "x:<reason>" rejected clicks and
+     * "y:<reason>" refused sessions.
+     */
     public String totals() {
         return "cg:" + tag() + ":totals";
     }
@@ -34,6 +37,24 @@ public record ShardKeys(long campaignId, int shard) {
     /** The player's admission bucket (GCRA): in the player's shard, so the grant script can charge it. */
     public String rate(String player) {
         return "cg:" + tag() + ":rate:" + player;
+    }
+
+    /**
+     * The network's admission bucket as seen by this shard. A network's players spread evenly over the shards, so each
+     * shard grants it 1/shards of the network's limit and together they grant the whole.
+     */
+    public String network(String network) {
+        return "cg:" + tag() + ":net:" + network;
+    }
+
+    /** Challenges issued to a player / a network in the current minute: how hard its next puzzle is. */
+    public String challenges(String requester) {
+        return "cg:" + tag() + ":ch:" + requester;
+    }
+
+    /** Marks a proof-of-work solution as used until its challenge expires. */
+    public String proof(String id) {
+        return "cg:" + tag() + ":pow:" + id;
     }
 
     public String ledger() {

@@ -3,31 +3,35 @@ package io.clickgive.guard;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.ClientError;
 import io.clickgive.common.RedisScripts;
+import io.clickgive.common.ShardKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Clock;
 import java.util.List;
 
 /**
- * Decides who may start a session: a GCRA limit per network here, and one per player inside the grant script.
- * Limits per network stay generous (carrier-grade NAT); the player's limit carries the weight.
+ * Decides who may start a session and how hard their puzzle is. Limits per network stay generous (carrier-grade NAT
+ * puts thousands of phones behind one address); the player's limit carries the weight. Both are GCRA buckets charged by
+ * the grant script, in the player's counter shard.
  */
 @ApplicationScoped
 public class Admission {
 
-    private final RedisScripts scripts;
-    private final RedisScripts.Script admit;
-    private final TrustedProxies proxies;
-    private final ClickgiveConfig.Guard settings;
-    private final Clock clock;
+    /** Challenges a player needs per minute when playing non-stop (one round takes about 16 s). */
+    static final int PLAYER_CHALLENGES_PER_MINUTE = 4;
 
-    public Admission(RedisScripts scripts, ClickgiveConfig config, Clock clock) {
+    private final RedisScripts scripts;
+    private final RedisScripts.Script challenge;
+    private final TrustedProxies proxies;
+    private final LoadMeter load;
+    private final int shards;
+
+    public Admission(RedisScripts scripts, ClickgiveConfig config, LoadMeter load) {
         this.scripts = scripts;
-        this.admit = scripts.script("admit");
-        this.settings = config.guard();
-        this.proxies = new TrustedProxies(settings.trustedProxies());
-        this.clock = clock;
+        this.challenge = scripts.script("challenge");
+        this.proxies = new TrustedProxies(config.guard().trustedProxies());
+        this.load = load;
+        this.shards = config.counters().shards();
     }
 
     /** The client's address, believing X-Forwarded-For only through our own proxies. */
@@ -35,27 +39,54 @@ public class Admission {
         return proxies.client(peer, forwardedFor);
     }
 
-    /** Charges the network's bucket; fails with 429 and Retry-After when it is empty. */
-    public Uni<Void> admitNetwork(String network) {
-        List<String> args = List.of(Long.toString(settings.networkInterval().toMillis()),
-                Integer.toString(settings.networkBurst()), Long.toString(clock.millis()));
-        return scripts.run(admit, List.of("cg:network:" + network), args).map(wait -> {
-            long ms = wait.toLong();
-            if (ms > 0) {
-                throw ClientError.tooManyRequests("Too many sessions from this network; try again shortly", ms);
-            }
-            return null;
-        });
+    /** Counts a challenge request and answers the puzzle's difficulty (numbers to search) for this requester. */
+    public Uni<Long> difficulty(long campaignId, GuardSettings guard, ShardKeys keys, String player, String network) {
+        if (!guard.enabled() || guard.powDifficulty() == 0) {
+            return Uni.createFrom().item(0L);
+        }
+        return scripts.run(challenge, List.of(keys.challenges("p:" + player), keys.challenges("n:" + network)), List.of())
+                .map(counts -> difficulty(guard, counts.get(0).toLong(), counts.get(1).toLong() * shards,
+                        load.perSecond(campaignId)));
     }
 
-    /** Arguments of the player's limit for the grant script: interval ms, burst, now. */
-    public List<String> playerLimit() {
-        return List.of(Long.toString(settings.playerInterval().toMillis()), Integer.toString(settings.playerBurst()),
-                Long.toString(clock.millis()));
+    /**
+     * The puzzle grows fourfold per step: a step for each doubling of the player's challenges beyond what a non-stop
+     * player needs, of its network's beyond an eighth of the network's session limit, and of this instance's session
+     * rate beyond the campaign's load step.
+     */
+    static long difficulty(GuardSettings guard, long playerPerMinute, long networkPerMinute, double sessionsPerSecond) {
+        long networkAllowance = 60_000L / guard.networkIntervalMs() / 8;
+        int steps = doublings(playerPerMinute, PLAYER_CHALLENGES_PER_MINUTE) + doublings(networkPerMinute, networkAllowance)
+                + doublings(sessionsPerSecond, guard.powLoadStep());
+        long difficulty = guard.powDifficulty();
+        for (int i = 0; i < steps && difficulty < guard.powMaxDifficulty(); i++) {
+            difficulty *= 4;
+        }
+        return Math.min(difficulty, Math.max(guard.powDifficulty(), guard.powMaxDifficulty()));
     }
 
-    public static ClientError playerRefused(long waitMillis) {
-        return ClientError.tooManyRequests("Too many sessions for this player; the next one opens in "
-                + (waitMillis + 999) / 1000 + " s", waitMillis);
+    private static int doublings(double value, double base) {
+        return value <= base ? 0 : (int) Math.ceil(Math.log(value / base) / Math.log(2));
+    }
+
+    /** The grant script's guard arguments: on/off, player interval and burst, this shard's share of the network's. */
+    public List<String> grantArguments(GuardSettings guard) {
+        if (!guard.enabled()) {
+            return List.of("0", "0", "0", "0", "0");
+        }
+        return List.of("1", Long.toString(guard.playerIntervalSeconds() * 1000L), Integer.toString(guard.playerBurst()),
+                Long.toString((long) guard.networkIntervalMs() * shards),
+                Integer.toString((guard.networkBurst() + shards - 1) / shards));
+    }
+
+    /** The grant script's refusal as a 429 (rate limits) or 403 (a reused proof). */
+    public static ClientError refusal(Reason reason, long waitMillis) {
+        return switch (reason) {
+            case PLAYER_RATE -> ClientError.tooManyRequests(reason.name(), "Too many sessions for this player; the next "
+                    + "one opens in " + (waitMillis + 999) / 1000 + " s", waitMillis);
+            case NETWORK_RATE -> ClientError.tooManyRequests(reason.name(),
+                    "Too many sessions from this network; try again shortly", waitMillis);
+            default -> ClientError.refused(403, reason.name(), "This proof of work was used already; solve a new challenge");
+        };
     }
 }

@@ -97,10 +97,10 @@ public class LedgerWriter {
 
     private void loop() {
         while (running) {
-            int moved = 0;
+            boolean more = false;
             try {
                 if (!paused) {
-                    moved = drainOnce();
+                    more = drainOnce() == Pass.FULL;
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -108,7 +108,9 @@ public class LedgerWriter {
                 }
                 Log.warnf("Ledger writer pass failed, will retry: %s", e.getMessage());
             }
-            if (moved == 0) {
+            if (!more) {
+                // Waiting a little lets entries gather, so one commit carries many: under load the ledger costs
+                // PostgreSQL a commit per pass, not per batch of clicks.
                 try {
                     Thread.sleep(settings.poll().toMillis());
                 } catch (InterruptedException e) {
@@ -119,42 +121,76 @@ public class LedgerWriter {
         }
     }
 
-    /** One pass over every stream: claims abandoned entries when due, reads new ones, records them. Returns entries moved. */
-    public int drainOnce() {
+    /** How a pass went: nothing to do, some entries moved, or a stream had more than one read could take. */
+    public enum Pass { IDLE, MOVED, FULL }
+
+    /** Entries read from one shard's stream, waiting for their commit. */
+    private record Read(CampaignRules campaign, ShardKeys keys, List<LedgerEntry> entries) {
+    }
+
+    /**
+     * One pass over every stream: claims abandoned entries when due, reads new ones, records all of them in one
+     * transaction, then acknowledges and deletes them.
+     */
+    public Pass drainOnce() {
         boolean claim = System.currentTimeMillis() >= nextClaim;
         if (claim) {
             nextClaim = System.currentTimeMillis() + settings.claimIdle().toMillis() / 2;
         }
-        int moved = 0;
+        List<Read> reads = new ArrayList<>();
+        boolean full = false;
         for (CampaignRules campaign : catalog.all()) {
             // A draft has no clicks; a closed campaign only receives late batches, so its streams are visited less often.
             if (campaign.status() == CampaignStatus.DRAFT || (campaign.status() == CampaignStatus.CLOSED && !claim)) {
                 continue;
             }
             for (ShardKeys keys : ShardKeys.of(campaign.id(), shards)) {
-                moved += drain(campaign, keys, claim);
+                List<StreamMessage<String, String, String>> messages = take(keys.ledger(), claim);
+                full |= messages.size() >= settings.batchSize();
+                if (!messages.isEmpty()) {
+                    reads.add(new Read(campaign, keys, messages.stream()
+                            .map(m -> LedgerEntry.of(m.id(), m.payload())).toList()));
+                }
             }
         }
-        return moved;
+        if (reads.isEmpty()) {
+            return Pass.IDLE;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = db.getConnection()) {
+                Set<Long> locked = new java.util.HashSet<>();
+                for (Read read : reads) {
+                    if (locked.add(read.campaign().id())) {
+                        lock(connection, read.campaign());
+                    }
+                    write(connection, read.campaign(), read.keys().shard(), read.entries());
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Ledger insert failed: " + e.getMessage(), e);
+            }
+        });
+        for (Read read : reads) {
+            acknowledge(read.keys().ledger(), read.entries());
+        }
+        return full ? Pass.FULL : Pass.MOVED;
     }
 
-    private int drain(CampaignRules campaign, ShardKeys keys, boolean claim) {
-        String stream = keys.ledger();
+    /** Entries of one stream: those a dead consumer left (when claiming is due), then new ones. */
+    private List<StreamMessage<String, String, String>> take(String stream, boolean claim) {
         try {
             ensureGroup(stream);
-            int moved = 0;
+            List<StreamMessage<String, String, String>> messages = new ArrayList<>();
             if (claim) {
                 ClaimedMessages<String, String, String> claimed = streams.xautoclaim(stream, GROUP, consumer,
                         settings.claimIdle(), "0-0", settings.batchSize());
-                moved += record(campaign, keys, claimed.getMessages());
+                messages.addAll(claimed.getMessages());
             }
-            List<StreamMessage<String, String, String>> fresh = read(stream, consumer);
-            moved += record(campaign, keys, fresh);
-            return moved;
+            messages.addAll(read(stream, consumer));
+            return messages;
         } catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
                 grouped.remove(stream); // Redis lost the group (restart without persistence): create it again next pass
-                return 0;
+                return List.of();
             }
             throw e;
         }
@@ -166,52 +202,53 @@ public class LedgerWriter {
         return streams.xreadgroup(GROUP, as, stream, ">", new XReadGroupArgs().count(settings.batchSize()));
     }
 
-    /** Writes the entries to the ledger in one transaction, then acknowledges and deletes them. */
-    int record(CampaignRules campaign, ShardKeys keys, List<StreamMessage<String, String, String>> messages) {
-        if (messages.isEmpty()) {
-            return 0;
-        }
-        List<LedgerEntry> entries = new ArrayList<>(messages.size());
-        for (StreamMessage<String, String, String> message : messages) {
-            entries.add(LedgerEntry.of(message.id(), message.payload()));
-        }
-        insert(campaign, keys.shard(), entries);
+    private void acknowledge(String stream, List<LedgerEntry> entries) {
         String[] ids = entries.stream().map(LedgerEntry::streamId).toArray(String[]::new);
-        streams.xack(keys.ledger(), GROUP, ids);
-        streams.xdel(keys.ledger(), ids);
-        return entries.size();
+        streams.xack(stream, GROUP, ids);
+        streams.xdel(stream, ids);
     }
 
+    /** Writes entries of one shard in their own transaction (the crash tests' dead consumer commits this way). */
     void insert(CampaignRules campaign, int shard, List<LedgerEntry> entries) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = db.getConnection()) {
-                try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-                    lock.setLong(1, campaign.id());
-                    lock.execute();
-                }
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    for (LedgerEntry entry : entries) {
-                        insert.setLong(1, campaign.id());
-                        insert.setString(2, entry.sessionId());
-                        insert.setInt(3, entry.seq());
-                        insert.setInt(4, shard);
-                        if (entry.regionOrNull() == null) {
-                            insert.setNull(5, Types.VARCHAR);
-                        } else {
-                            insert.setString(5, entry.regionOrNull());
-                        }
-                        insert.setString(6, entry.player());
-                        insert.setInt(7, entry.clicks());
-                        insert.setLong(8, (long) entry.clicks() * campaign.megabytesPerClick());
-                        insert.setTimestamp(9, new Timestamp(entry.at()));
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
+                lock(connection, campaign);
+                write(connection, campaign, shard, entries);
             } catch (SQLException e) {
                 throw new IllegalStateException("Ledger insert failed: " + e.getMessage(), e);
             }
         });
+    }
+
+    /** Writers share the campaign's lock; the reconcile takes it alone, so the ledger holds still while compared. */
+    private static void lock(Connection connection, CampaignRules campaign) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+            lock.setLong(1, campaign.id());
+            lock.execute();
+        }
+    }
+
+    private static void write(Connection connection, CampaignRules campaign, int shard, List<LedgerEntry> entries)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (LedgerEntry entry : entries) {
+                insert.setLong(1, campaign.id());
+                insert.setString(2, entry.sessionId());
+                insert.setInt(3, entry.seq());
+                insert.setInt(4, shard);
+                if (entry.regionOrNull() == null) {
+                    insert.setNull(5, Types.VARCHAR);
+                } else {
+                    insert.setString(5, entry.regionOrNull());
+                }
+                insert.setString(6, entry.player());
+                insert.setInt(7, entry.clicks());
+                insert.setLong(8, (long) entry.clicks() * campaign.megabytesPerClick());
+                insert.setTimestamp(9, new Timestamp(entry.at()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private void ensureGroup(String stream) {

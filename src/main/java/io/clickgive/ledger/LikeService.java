@@ -15,9 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -80,23 +80,16 @@ public class LikeService {
                 lock.execute();
             }
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (LikeImport.Like like : likes) {
-                    insert.setLong(1, campaign.id());
-                    insert.setString(2, like.externalId());
-                    if (like.region() == null) {
-                        insert.setNull(3, Types.VARCHAR);
-                    } else {
-                        insert.setString(3, like.region());
-                    }
-                    insert.setLong(4, campaign.megabytesPerClick());
-                    insert.setTimestamp(5, Timestamp.from(like.likedAt() == null ? now : like.likedAt()));
-                    insert.addBatch();
-                }
-                int[] counts = insert.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] > 0) {
-                        String region = likes.get(i).region() == null ? LedgerEntry.NO_REGION : likes.get(i).region();
-                        byRegion.merge(region, 1L, Long::sum);
+                insert.setLong(1, campaign.id());
+                insert.setLong(2, campaign.megabytesPerClick());
+                insert.setArray(3, connection.createArrayOf("text",
+                        likes.stream().map(LikeImport.Like::externalId).toArray()));
+                insert.setArray(4, connection.createArrayOf("text", likes.stream().map(LikeImport.Like::region).toArray()));
+                insert.setArray(5, connection.createArrayOf("timestamptz", likes.stream()
+                        .map(like -> Timestamp.from(like.likedAt() == null ? now : like.likedAt())).toArray()));
+                try (ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        byRegion.merge(inserted.getString(1), 1L, Long::sum);
                     }
                 }
             }

@@ -3,10 +3,8 @@ package io.clickgive.session;
 import io.clickgive.common.ClickgiveConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import io.clickgive.common.Hmac;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,11 +18,16 @@ import java.util.Base64;
 @ApplicationScoped
 public class Players {
 
-    private final byte[] key;
+    /** The network key of one day. */
+    private record DayKey(LocalDate day, Hmac key) {
+    }
+
+    private final Hmac key;
     private final Clock clock;
+    private volatile DayKey today;
 
     public Players(ClickgiveConfig config, Clock clock) {
-        this.key = config.privacy().key().getBytes(StandardCharsets.UTF_8);
+        this.key = new Hmac(config.privacy().key());
         this.clock = clock;
     }
 
@@ -38,22 +41,20 @@ public class Players {
 
     /** The keyed hash of a network address under today's key. */
     public String network(String address) {
+        return hash(dayKey().key(), "network|" + address);
+    }
+
+    private DayKey dayKey() {
         LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        byte[] dayKey = hmac(key, "day|" + day);
-        return hash(dayKey, "network|" + address);
-    }
-
-    private static String hash(byte[] key, String value) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hmac(key, value), 16));
-    }
-
-    private static byte[] hmac(byte[] key, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        DayKey current = today;
+        if (current == null || !current.day().equals(day)) {
+            current = new DayKey(day, new Hmac(key.sign("day|" + day)));
+            today = current;
         }
+        return current;
+    }
+
+    private static String hash(Hmac key, String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(key.sign(value), 16));
     }
 }

@@ -1,9 +1,9 @@
 package io.clickgive.session;
 
+import io.clickgive.common.ClientError;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,17 +26,31 @@ public class SessionResource {
     }
 
     @POST
+    @Path("campaigns/{slug}/challenges")
+    @Operation(summary = "Get a proof-of-work challenge (ALTCHA, SHA-256) to solve before starting a session")
+    @APIResponse(responseCode = "200", description = "Find number in 0..maxNumber with SHA-256(salt + number) = challenge")
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    @APIResponse(responseCode = "409", description = "The campaign is not live or not open now")
+    public Uni<Response> challenge(@PathParam("slug") String slug, @Valid ChallengeRequest request,
+                                   @Context HttpServerRequest http, @Context HttpHeaders headers) {
+        return sessions.challenge(slug, request, peer(http), headers.getHeaderString("X-Forwarded-For"),
+                        headers.getHeaderString(HttpHeaders.USER_AGENT))
+                .map(challenge -> Response.ok(challenge).header("Cache-Control", "no-store").build());
+    }
+
+    @POST
     @Path("campaigns/{slug}/sessions")
     @Operation(summary = "Start a click session in a live campaign")
     @APIResponse(responseCode = "201", description = "Granted: report clicks with the token")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "The campaign is not live or not open now")
+    @APIResponse(responseCode = "400", description = "Malformed request or missing proof of work (reason POW_MISSING)")
+    @APIResponse(responseCode = "403", description = "Proof of work invalid, expired or reused (reason POW_…)")
     @APIResponse(responseCode = "429", description = "Too many sessions from this player or network; see Retry-After")
     public Uni<Response> start(@PathParam("slug") String slug, @Valid SessionRequest request,
                                @Context HttpServerRequest http, @Context HttpHeaders headers) {
-        SessionRequest asked = request == null ? new SessionRequest(null, null) : request;
-        String peer = http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress();
-        return sessions.grant(slug, asked, peer, headers.getHeaderString("X-Forwarded-For"),
+        SessionRequest asked = request == null ? new SessionRequest(null, null, null) : request;
+        return sessions.grant(slug, asked, peer(http), headers.getHeaderString("X-Forwarded-For"),
                         headers.getHeaderString(HttpHeaders.USER_AGENT))
                 .map(grant -> Response.status(Response.Status.CREATED).entity(grant).build());
     }
@@ -48,7 +62,14 @@ public class SessionResource {
     @APIResponse(responseCode = "400", description = "Malformed batch")
     @APIResponse(responseCode = "401", description = "Forged, foreign or expired token")
     @APIResponse(responseCode = "410", description = "The session is no longer known")
-    public Uni<BatchResult> report(@PathParam("id") String sessionId, @NotNull @Valid BatchReport report) {
+    public Uni<BatchResult> report(@PathParam("id") String sessionId, BatchReport report) {
+        if (report == null) {
+            throw ClientError.badRequest("A batch {token, seq, offsets} is required");
+        }
         return sessions.report(sessionId, report);
+    }
+
+    private static String peer(HttpServerRequest http) {
+        return http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress();
     }
 }

@@ -5,26 +5,42 @@ import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.ClientError;
+import io.clickgive.common.Hmac;
 import io.clickgive.common.RedisScripts;
 import io.clickgive.common.ShardKeys;
 import io.clickgive.guard.Admission;
+import io.clickgive.guard.GuardSettings;
+import io.clickgive.guard.LoadMeter;
+import io.clickgive.guard.ProofOfWork;
+import io.clickgive.guard.Reason;
+import io.clickgive.guard.Rejections;
+import io.clickgive.totals.CampaignProgress;
 import io.clickgive.totals.TotalsService;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
-/** Grants 10-second sessions and counts their batches: one Redis script per request, no PostgreSQL, nothing blocking. */
+/**
+ * Grants 10-second sessions and counts their batches: one Redis script per request, no PostgreSQL, nothing blocking.
+ * The guard's checks that need no state (token, proof of work, offsets) run here first; the rest run in the scripts.
+ */
 @ApplicationScoped
 public class SessionService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Who is asking, as the guard sees it. */
+    private record Requester(String player, String network, ShardKeys keys) {
+    }
 
     private final CampaignCatalog catalog;
     private final RedisScripts scripts;
@@ -33,34 +49,50 @@ public class SessionService {
     private final TotalsService totals;
     private final Players players;
     private final Admission admission;
+    private final ProofOfWork proofs;
+    private final Rejections rejections;
+    private final LoadMeter load;
     private final Clock clock;
-    private final byte[] tokenKey;
-    private final List<byte[]> acceptedKeys;
+    private final Hmac tokenKey;
+    private final List<Hmac> acceptedKeys;
     private final int shards;
-    private final MeterRegistry meters;
     private final long countdownMs;
     private final long graceMs;
     private final long retentionMs;
 
     public SessionService(CampaignCatalog catalog, RedisScripts scripts, TotalsService totals, Players players,
-                          Clock clock, ClickgiveConfig config, MeterRegistry meters, Admission admission) {
-        this.admission = admission;
-        this.meters = meters;
+                          Clock clock, ClickgiveConfig config, Admission admission, ProofOfWork proofs,
+                          Rejections rejections, LoadMeter load) {
         this.catalog = catalog;
         this.scripts = scripts;
         this.grant = scripts.script("grant");
         this.batch = scripts.script("batch");
         this.totals = totals;
         this.players = players;
+        this.admission = admission;
+        this.proofs = proofs;
+        this.rejections = rejections;
+        this.load = load;
         this.clock = clock;
-        this.tokenKey = config.tokens().key().getBytes(StandardCharsets.UTF_8);
-        this.acceptedKeys = java.util.stream.Stream.concat(java.util.stream.Stream.of(config.tokens().key()),
-                        config.tokens().previousKey().stream())
-                .map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+        this.acceptedKeys = Stream.concat(Stream.of(config.tokens().key()), config.tokens().previousKey().stream())
+                .map(Hmac::new).toList();
+        this.tokenKey = acceptedKeys.get(0);
         this.shards = config.counters().shards();
         this.countdownMs = config.counters().countdown().toMillis();
         this.graceMs = config.counters().grace().toMillis();
         this.retentionMs = config.counters().retention().toMillis();
+    }
+
+    /** A proof-of-work challenge for the player, harder the more it (or its network, or everyone) asks. */
+    public Uni<ProofOfWork.Challenge> challenge(String slug, ChallengeRequest request, String peer, String forwardedFor,
+                                                String userAgent) {
+        CampaignRules campaign = catalog.bySlug(slug);
+        refuseUnlessOpen(campaign, clock.instant());
+        Requester requester = requester(campaign, request == null ? null : request.fingerprint(), peer, forwardedFor,
+                userAgent);
+        return admission.difficulty(campaign.id(), campaign.guard(), requester.keys(), requester.player(),
+                        requester.network())
+                .map(difficulty -> proofs.issue(campaign.id(), requester.player(), difficulty));
     }
 
     public Uni<SessionGrant> grant(String slug, SessionRequest request, String peer, String forwardedFor,
@@ -72,78 +104,124 @@ public class SessionService {
         if (request.region() != null && !catalog.isRegion(region)) {
             throw ClientError.badRequest("Unknown region " + region);
         }
-        String address = admission.clientAddress(peer, forwardedFor);
-        String player = players.player(request.fingerprint(), address, userAgent);
-        int shard = ShardKeys.shardOf(player, shards);
-        ShardKeys keys = new ShardKeys(campaign.id(), shard);
+        Requester requester = requester(campaign, request.fingerprint(), peer, forwardedFor, userAgent);
+        GuardSettings guard = campaign.guard();
+        String proofKey = requester.keys().proof("-");
+        long proofLifetime = 1;
+        if (guard.enabled()) {
+            try {
+                ProofOfWork.Verified proof = proofs.verify(campaign.id(), requester.player(), request.proof());
+                proofKey = requester.keys().proof(proof.id());
+                proofLifetime = Math.max(1, proof.expiresAtMillis() - now.toEpochMilli());
+            } catch (ClientError refused) {
+                rejections.refused(campaign.slug(), campaign.id(), Reason.valueOf(refused.reason()));
+                throw refused;
+            }
+        }
         long startsAt = now.toEpochMilli() + countdownMs;
         long endsAt = startsAt + campaign.sessionSeconds() * 1000L;
-        SessionToken token = new SessionToken(newSessionId(), campaign.id(), shard, startsAt, endsAt,
-                campaign.maxClicksPerSession(), region, player);
-        long keepFor = endsAt - now.toEpochMilli() + graceMs + retentionMs;
-        List<String> args = new java.util.ArrayList<>(List.of(Long.toString(keepFor), player));
-        args.addAll(admission.playerLimit());
-        return admission.admitNetwork(players.network(address))
-                .chain(() -> scripts.run(grant, List.of(keys.session(token.sessionId()), keys.totals(), keys.players(),
-                        keys.rate(player)), args))
-                .map(wait -> {
-                    if (wait.toLong() > 0) {
-                        throw Admission.playerRefused(wait.toLong());
+        SessionToken token = new SessionToken(newSessionId(), campaign.id(), requester.keys().shard(), startsAt, endsAt,
+                campaign.maxClicksPerSession(), region, requester.player());
+        List<String> args = new ArrayList<>(List.of(Long.toString(now.toEpochMilli()),
+                Long.toString(endsAt - now.toEpochMilli() + graceMs + retentionMs), requester.player()));
+        args.addAll(admission.grantArguments(guard));
+        args.add(Long.toString(proofLifetime));
+        ShardKeys keys = requester.keys();
+        return scripts.run(grant, List.of(keys.session(token.sessionId()), keys.totals(), keys.players(),
+                        keys.rate(requester.player()), keys.network(requester.network()), proofKey), args)
+                .map(response -> {
+                    String answer = response.toString();
+                    if (!answer.equals("OK")) {
+                        int bar = answer.indexOf('|');
+                        Reason reason = Reason.valueOf(answer.substring(0, bar));
+                        rejections.refusedByScript(campaign.slug(), reason.name());
+                        throw Admission.refusal(reason, Long.parseLong(answer.substring(bar + 1)));
                     }
+                    load.granted(campaign.id());
                     return new SessionGrant(token.sessionId(), token.sign(tokenKey), Instant.ofEpochMilli(startsAt),
-                        Instant.ofEpochMilli(endsAt), token.maxClicks(), campaign.megabytesPerClick());
+                            Instant.ofEpochMilli(endsAt), token.maxClicks(), campaign.megabytesPerClick());
                 });
     }
 
     public Uni<BatchResult> report(String sessionId, BatchReport report) {
-        SessionToken token = SessionToken.verify(report.token(), acceptedKeys);
+        report.check();
+        SessionToken token = verify(report.token());
         long now = clock.millis();
+        CampaignRules campaign = catalog.byId(token.campaignId());
+        if (campaign == null) {
+            rejections.refused(Rejections.UNKNOWN_CAMPAIGN, null, Reason.TOKEN_INVALID);
+            throw ClientError.unauthorized("Invalid session token");
+        }
         if (!token.sessionId().equals(sessionId)) {
+            rejections.refused(campaign.slug(), campaign.id(), Reason.TOKEN_INVALID);
             throw ClientError.unauthorized("The token belongs to another session");
         }
         if (now > token.endsAt() + graceMs + retentionMs) {
+            rejections.refused(campaign.slug(), campaign.id(), Reason.TOKEN_EXPIRED);
             throw ClientError.unauthorized("Session expired");
         }
-        CampaignRules campaign = catalog.byId(token.campaignId());
-        if (campaign == null) {
-            throw ClientError.unauthorized("Invalid session token");
-        }
         List<Integer> offsets = report.offsets();
-        checkOffsets(offsets, token.endsAt() - token.startsAt());
+        String joined = joinOffsets(offsets, token.endsAt() - token.startsAt());
+        GuardSettings guard = campaign.guard();
         ShardKeys keys = new ShardKeys(token.campaignId(), token.shard());
-        String first = offsets.isEmpty() ? "999999999" : offsets.get(0).toString();
-        String last = offsets.isEmpty() ? "-1" : offsets.get(offsets.size() - 1).toString();
-        List<String> args = List.of(report.seq().toString(), Integer.toString(offsets.size()), first, last,
-                Long.toString(now), Long.toString(token.endsAt() + graceMs), Integer.toString(token.maxClicks()),
-                sessionId, token.region(), token.player(), Long.toString(now / 60_000));
-        return scripts.run(batch, List.of(keys.session(sessionId), keys.totals(), keys.minutes(), keys.ledger()), args)
-                .map(response -> response.toString())
-                .flatMap(answer -> {
-                    if (answer.equals("GONE")) {
-                        return Uni.createFrom().failure(ClientError.gone("Session " + sessionId + " is no longer known"));
-                    }
-                    boolean replayed = answer.startsWith("R");
-                    String[] parts = (replayed ? answer.substring(1) : answer).split("\\|", -1);
-                    int sessionClicks = Integer.parseInt(parts[3]);
-                    if (!replayed) {
-                        count(campaign, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts[2]);
-                    }
-                    return totals.progress(campaign).map(progress -> new BatchResult(report.seq(),
-                            Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts[2].isEmpty() ? null : parts[2],
-                            sessionClicks, (long) sessionClicks * campaign.megabytesPerClick(), progress));
-                });
+        List<String> args = List.of(report.seq().toString(), joined, Long.toString(now),
+                Long.toString(token.endsAt() + graceMs), Integer.toString(token.maxClicks()), sessionId, token.region(),
+                token.player(), Long.toString(now / 60_000), guard.enabled() ? "1" : "0",
+                guard.minIntervalMs().toString(), guard.burstPerSecond().toString(), guard.burstStrikes().toString(),
+                guard.regularityMinIntervals().toString(), guard.regularityMaxCv().toString(),
+                guard.maxBatches().toString());
+        Uni<String> answer = scripts.run(batch, List.of(keys.session(sessionId), keys.totals(), keys.minutes(),
+                keys.ledger()), args).map(response -> response.toString());
+        CampaignProgress progress = totals.latestProgress(campaign);
+        if (progress != null) {
+            return answer.map(a -> result(campaign, sessionId, report.seq(), a, progress));
+        }
+        return answer.flatMap(a -> totals.progress(campaign).map(p -> result(campaign, sessionId, report.seq(), a, p)));
     }
 
-    /** Clicks by campaign and outcome, for Prometheus. */
-    private void count(CampaignRules campaign, int accepted, int rejected, String reason) {
-        if (accepted > 0) {
-            meters.counter("clickgive.clicks", "campaign", campaign.slug(), "outcome", "accepted", "reason", "none")
-                    .increment(accepted);
+    private BatchResult result(CampaignRules campaign, String sessionId, int seq, String answer,
+                               CampaignProgress progress) {
+        if (answer.equals("GONE")) {
+            throw ClientError.gone("Session " + sessionId + " is no longer known");
         }
-        if (rejected > 0) {
-            meters.counter("clickgive.clicks", "campaign", campaign.slug(), "outcome", "rejected", "reason", reason)
-                    .increment(rejected);
+        boolean replayed = answer.startsWith("R");
+        String[] parts = (replayed ? answer.substring(1) : answer).split("\\|", -1);
+        int accepted = Integer.parseInt(parts[0]);
+        int sessionClicks = Integer.parseInt(parts[3]);
+        Map<String, Integer> byReason = new LinkedHashMap<>();
+        String main = null;
+        for (String part : parts[2].isEmpty() ? new String[0] : parts[2].split(",")) {
+            int colon = part.indexOf(':');
+            int clicks = Integer.parseInt(part.substring(colon + 1));
+            String reason = part.substring(0, colon);
+            byReason.put(reason, clicks);
+            if (main == null || clicks > byReason.get(main)) {
+                main = reason;
+            }
         }
+        if (!replayed) {
+            rejections.accepted(campaign.slug(), accepted);
+            rejections.rejected(campaign.slug(), byReason);
+        }
+        return new BatchResult(seq, accepted, Integer.parseInt(parts[1]), main, byReason, sessionClicks,
+                (long) sessionClicks * campaign.megabytesPerClick(), progress);
+    }
+
+    private SessionToken verify(String token) {
+        try {
+            return SessionToken.verify(token, acceptedKeys);
+        } catch (ClientError e) {
+            rejections.refused(Rejections.UNKNOWN_CAMPAIGN, null, Reason.TOKEN_INVALID);
+            throw e;
+        }
+    }
+
+    private Requester requester(CampaignRules campaign, String fingerprint, String peer, String forwardedFor,
+                                String userAgent) {
+        String address = admission.clientAddress(peer, forwardedFor);
+        String player = players.player(fingerprint, address, userAgent);
+        return new Requester(player, players.network(address),
+                new ShardKeys(campaign.id(), ShardKeys.shardOf(player, shards)));
     }
 
     private static void refuseUnlessOpen(CampaignRules campaign, Instant now) {
@@ -159,8 +237,9 @@ public class SessionService {
         }
     }
 
-    /** Offsets must be real clicks of this session: in its window, in order. */
-    private static void checkOffsets(List<Integer> offsets, long sessionMs) {
+    /** Offsets must be real clicks of this session: in its window, in order. Joined by commas for the batch script. */
+    private static String joinOffsets(List<Integer> offsets, long sessionMs) {
+        StringBuilder joined = new StringBuilder(offsets.size() * 5);
         long previous = -1;
         for (int i = 0; i < offsets.size(); i++) {
             int offset = offsets.get(i);
@@ -171,8 +250,13 @@ public class SessionService {
                 throw ClientError.badRequest("offsets[" + i + "] = " + offset + " does not come after " + previous
                         + "; offsets must be strictly increasing");
             }
+            if (i > 0) {
+                joined.append(',');
+            }
+            joined.append(offset);
             previous = offset;
         }
+        return joined.toString();
     }
 
     private static String newSessionId() {

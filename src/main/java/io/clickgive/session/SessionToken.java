@@ -1,13 +1,12 @@
 package io.clickgive.session;
 
 import io.clickgive.common.ClientError;
+import io.clickgive.common.Hmac;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * What a session token vouches for. The token is the fields joined by dots and an HMAC-SHA256 over them, so a batch is
@@ -19,14 +18,14 @@ public record SessionToken(String sessionId, long campaignId, int shard, long st
     private static final String VERSION = "v1";
     private static final int FIELDS = 9;
 
-    public String sign(byte[] key) {
+    public String sign(Hmac key) {
         String payload = String.join(".", VERSION, sessionId, Long.toString(campaignId), Integer.toString(shard),
                 Long.toString(startsAt), Long.toString(endsAt), Integer.toString(maxClicks), region, player);
         return payload + "." + mac(key, payload);
     }
 
     /** The token's claims if one of the keys signed it (the current one, then older ones); otherwise a 401. */
-    public static SessionToken verify(String token, java.util.List<byte[]> keys) {
+    public static SessionToken verify(String token, List<Hmac> keys) {
         if (token == null || token.length() > 512) {
             throw ClientError.unauthorized("Missing or malformed session token");
         }
@@ -38,7 +37,7 @@ public record SessionToken(String sessionId, long campaignId, int shard, long st
         String payload = token.substring(0, cut);
         byte[] given = token.substring(cut + 1).getBytes(StandardCharsets.US_ASCII);
         boolean signed = false;
-        for (byte[] key : keys) {
+        for (Hmac key : keys) {
             signed |= MessageDigest.isEqual(mac(key, payload).getBytes(StandardCharsets.US_ASCII), given);
         }
         if (!signed) {
@@ -52,13 +51,7 @@ public record SessionToken(String sessionId, long campaignId, int shard, long st
         }
     }
 
-    private static String mac(byte[] key, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String mac(Hmac key, String payload) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.sign(payload));
     }
 }

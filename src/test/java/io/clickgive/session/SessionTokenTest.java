@@ -1,9 +1,9 @@
 package io.clickgive.session;
 
 import io.clickgive.common.ClientError;
+import io.clickgive.common.Hmac;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SessionTokenTest {
 
-    private static final byte[] KEY = "a-key-of-at-least-thirty-two-bytes!".getBytes(StandardCharsets.UTF_8);
+    private static final Hmac KEY = new Hmac("a-key-of-at-least-thirty-two-bytes!");
     private static final SessionToken TOKEN = new SessionToken("AbC-_123", 42, 3, 1_000, 11_000, 160, "MA-06", "pLaYeR");
 
     @Test
@@ -35,7 +35,7 @@ class SessionTokenTest {
     @Test
     void anotherKeyIsRefused() {
         String signed = TOKEN.sign(KEY);
-        assertThrows(ClientError.class, () -> SessionToken.verify(signed, List.of("another-key".getBytes(StandardCharsets.UTF_8))));
+        assertThrows(ClientError.class, () -> SessionToken.verify(signed, List.of(new Hmac("another-key"))));
     }
 
     @Test
@@ -47,7 +47,7 @@ class SessionTokenTest {
 
     @Test
     void tokenOfThePreviousKeyIsAcceptedDuringRotationOnly() {
-        byte[] previous = "the-key-before-the-rotation-0123456789".getBytes(StandardCharsets.UTF_8);
+        Hmac previous = new Hmac("the-key-before-the-rotation-0123456789");
         String old = TOKEN.sign(previous);
         assertEquals(TOKEN, SessionToken.verify(old, List.of(KEY, previous)));
         assertThrows(ClientError.class, () -> SessionToken.verify(old, List.of(KEY)));

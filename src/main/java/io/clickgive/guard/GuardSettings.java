@@ -1,0 +1,54 @@
+package io.clickgive.guard;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * A campaign's guard thresholds. A manager sends only what differs from the defaults; {@link #withDefaults()} fills the
+ * rest, and the campaign stores the complete settings so a later change of a default never alters a running campaign.
+ *
+ * <p>The defaults come from the human reference: strong players sustain 14–16 clicks/s for ten seconds, phones report
+ * taps on 60–120 Hz frames, and a player needs about 16 s per round (3 s countdown, 10 s play, the result, the next
+ * puzzle).
+ */
+public record GuardSettings(
+        Boolean enabled,
+        @Min(1) @Max(3600) Integer playerIntervalSeconds,
+        @Min(1) @Max(100) Integer playerBurst,
+        @Min(1) @Max(60_000) Integer networkIntervalMs,
+        @Min(1) @Max(100_000) Integer networkBurst,
+        @Min(0) @Max(100_000_000) Integer powDifficulty,
+        @Min(0) @Max(100_000_000) Integer powMaxDifficulty,
+        @Min(1) @Max(1_000_000) Integer powLoadStep,
+        @Min(0) @Max(1000) Integer minIntervalMs,
+        @Min(1) @Max(1000) Integer burstPerSecond,
+        @Min(1) @Max(1000) Integer burstStrikes,
+        @Min(3) @Max(10_000) Integer regularityMinIntervals,
+        @DecimalMin("0.0") @DecimalMax("1.0") Double regularityMaxCv,
+        @Min(1) @Max(10_000) Integer maxBatches) {
+
+    public static final GuardSettings DEFAULTS = new GuardSettings(true, 16, 1, 30, 300, 20_000, 5_000_000, 50, 15, 20,
+            3, 12, 0.04, 20);
+
+    /** These settings with every omitted value taken from {@link #DEFAULTS}. */
+    public GuardSettings withDefaults() {
+        return over(DEFAULTS);
+    }
+
+    /** These settings with every omitted value taken from {@code d}. */
+    public GuardSettings over(GuardSettings d) {
+        return new GuardSettings(or(enabled, d.enabled), or(playerIntervalSeconds, d.playerIntervalSeconds),
+                or(playerBurst, d.playerBurst), or(networkIntervalMs, d.networkIntervalMs),
+                or(networkBurst, d.networkBurst), or(powDifficulty, d.powDifficulty),
+                or(powMaxDifficulty, d.powMaxDifficulty), or(powLoadStep, d.powLoadStep),
+                or(minIntervalMs, d.minIntervalMs), or(burstPerSecond, d.burstPerSecond),
+                or(burstStrikes, d.burstStrikes), or(regularityMinIntervals, d.regularityMinIntervals),
+                or(regularityMaxCv, d.regularityMaxCv), or(maxBatches, d.maxBatches));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,179 @@
+package io.clickgive.guard;
+
+import io.clickgive.Fixtures;
+import io.clickgive.Fixtures.Session;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/** One test per click reason of the batch script, each with the guard on, and the reasons' counters. */
+@QuarkusTest
+class InspectionTest {
+
+    @Test
+    void humanLikeClicksPassUntouched() {
+        String slug = guarded(Map.of());
+        Session session = Fixtures.startSession(slug);
+        Fixtures.sendBatch(session, 1, humanLike(0, 25, 1)).then().statusCode(200)
+                .body("accepted", equalTo(25)).body("reason", nullValue());
+        Fixtures.sendBatch(session, 2, humanLike(4_000, 25, 2)).then().statusCode(200).body("accepted", equalTo(25));
+    }
+
+    @Test
+    void clickCloserThanTheMinimumIntervalIsRejected() {
+        String slug = guarded(Map.of("minIntervalMs", 15));
+        Session session = Fixtures.startSession(slug);
+        Fixtures.sendBatch(session, 1, List.of(100, 300, 310, 500)).then().statusCode(200)
+                .body("accepted", equalTo(3)).body("rejected", equalTo(1)).body("reason", equalTo("TOO_FAST"))
+                .body("rejections.TOO_FAST", equalTo(1));
+        rejections(slug).body("rejectedClicks.TOO_FAST", equalTo(1)).body("acceptedClicks", equalTo(3));
+    }
+
+    @Test
+    void clicksBeyondTheBurstCapAreRejectedOneByOne() {
+        String slug = guarded(Map.of("burstPerSecond", 10, "burstStrikes", 100));
+        Session session = Fixtures.startSession(slug);
+        // 12 clicks within 800 ms: the 11th and 12th exceed 10 a second.
+        Fixtures.sendBatch(session, 1, humanLike(0, 12, 3, 50, 80)).then().statusCode(200)
+                .body("accepted", equalTo(10)).body("rejections.BURST", equalTo(2));
+        // A second later the window has moved on: clicks count again, across the batch boundary.
+        Fixtures.sendBatch(session, 2, List.of(2_000, 2_150)).then().statusCode(200).body("accepted", equalTo(2));
+    }
+
+    @Test
+    void sessionThatKeepsExceedingTheBurstCapIsJudgedSuperhuman() {
+        String slug = guarded(Map.of("burstPerSecond", 20, "burstStrikes", 3));
+        Session session = Fixtures.startSession(slug);
+        // 30 clicks a second: far beyond the strongest players; the whole batch goes, and every later one.
+        Fixtures.sendBatch(session, 1, humanLike(0, 60, 4, 20, 45)).then().statusCode(200)
+                .body("accepted", equalTo(0)).body("rejected", equalTo(60)).body("reason", equalTo("SUPERHUMAN"));
+        Fixtures.sendBatch(session, 2, humanLike(5_000, 10, 5)).then().statusCode(200)
+                .body("accepted", equalTo(0)).body("reason", equalTo("SUPERHUMAN"));
+        rejections(slug).body("rejectedClicks.SUPERHUMAN", equalTo(70)).body("acceptedClicks", equalTo(0));
+        Fixtures.totals(slug).then().body("clicks", equalTo(0));
+    }
+
+    @Test
+    void evenlySpacedClicksAreJudgedRegular() {
+        String slug = guarded(Map.of());
+        Session session = Fixtures.startSession(slug);
+        List<Integer> metronome = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            metronome.add(100 + i * 100 + (i % 2)); // 100 ms ± 1: a script's timer
+        }
+        Fixtures.sendBatch(session, 1, metronome).then().statusCode(200)
+                .body("accepted", equalTo(0)).body("reason", equalTo("REGULAR"));
+        Fixtures.sendBatch(session, 2, humanLike(5_000, 10, 6)).then().statusCode(200).body("reason", equalTo("REGULAR"));
+        rejections(slug).body("rejectedClicks.REGULAR", equalTo(35));
+    }
+
+    @Test
+    void regularityIsJudgedOverSeveralBatches() {
+        String slug = guarded(Map.of());
+        Session session = Fixtures.startSession(slug);
+        // Small batches of a metronome: each alone too short to judge; together they are.
+        int seq = 1;
+        int accepted = 0;
+        for (int batch = 0; batch < 6; batch++) {
+            List<Integer> clicks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                clicks.add(100 + (batch * 4 + i) * 125);
+            }
+            accepted += Fixtures.sendBatch(session, seq++, clicks).then().statusCode(200).extract().<Integer>path("accepted");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(accepted <= 12, "judged once 12 intervals were seen: " + accepted);
+        rejections(slug).body("rejectedClicks.REGULAR", equalTo(24 - accepted));
+    }
+
+    @Test
+    void sessionMaySendOnlySoManyBatches() {
+        String slug = guarded(Map.of("maxBatches", 2));
+        Session session = Fixtures.startSession(slug);
+        Fixtures.sendBatch(session, 1, List.of(100)).then().body("accepted", equalTo(1));
+        Fixtures.sendBatch(session, 2, List.of(400)).then().body("accepted", equalTo(1));
+        Fixtures.sendBatch(session, 3, List.of(900)).then().body("accepted", equalTo(0))
+                .body("reason", equalTo("TOO_MANY_BATCHES"));
+        // A replay is an answer, not a batch: it gets its first answer again.
+        Fixtures.sendBatch(session, 2, List.of(400)).then().body("accepted", equalTo(1));
+    }
+
+    @Test
+    void capLateAndOutOfOrderKeepTheirReasonsWithTheGuardOn() {
+        Map<String, Object> draft = Fixtures.guardedDraft(Fixtures.uniqueSlug("guard-cap"), Map.of("powDifficulty", 100));
+        Map<String, Object> capped = new java.util.HashMap<>(draft);
+        capped.put("maxClicksPerSession", 20);
+        String slug = Fixtures.liveCampaign(capped);
+        Session session = Fixtures.startSession(slug);
+        Fixtures.sendBatch(session, 1, humanLike(0, 25, 7)).then().body("accepted", equalTo(20))
+                .body("rejections.CAP", equalTo(5));
+        Fixtures.sendBatch(session, 2, List.of(10)).then().body("reason", equalTo("OUT_OF_ORDER"));
+        rejections(slug).body("rejectedClicks.CAP", equalTo(5)).body("rejectedClicks.OUT_OF_ORDER", equalTo(1));
+    }
+
+    @Test
+    void reasonsAreExportedToPrometheus() {
+        String slug = guarded(Map.of("minIntervalMs", 50));
+        Session session = Fixtures.startSession(slug);
+        Fixtures.sendBatch(session, 1, List.of(100, 120, 400)).then().body("rejections.TOO_FAST", equalTo(1));
+        given().get("/q/metrics").then().statusCode(200).body(containsString(
+                "clickgive_clicks_total{campaign=\"" + slug + "\",outcome=\"rejected\",reason=\"TOO_FAST\"} 1.0"));
+    }
+
+    static String guarded(Map<String, Object> guard) {
+        Map<String, Object> settings = new java.util.HashMap<>(guard);
+        settings.putIfAbsent("powDifficulty", 100);
+        return Fixtures.liveCampaign(Fixtures.guardedDraft(Fixtures.uniqueSlug("guarded"), settings));
+    }
+
+    static io.restassured.response.ValidatableResponse rejections(String slug) {
+        try {
+            Thread.sleep(300); // the totals cache
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return given().get("/api/manage/campaigns/{slug}/rejections", slug).then().statusCode(200);
+    }
+
+    /** Refusals decided before Redis reach it at the next flush (every second). */
+    static io.restassured.response.ValidatableResponse awaitRefused(String slug, String reason, int expected) {
+        long until = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < until) {
+            Number seen = given().get("/api/manage/campaigns/{slug}/rejections", slug).then().extract()
+                    .path("refusedSessions." + reason);
+            if (seen != null && seen.intValue() == expected) {
+                break;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return rejections(slug).body("refusedSessions." + reason, equalTo(expected));
+    }
+
+    /** Clicks with uneven gaps of 60–180 ms, as a person taps. */
+    static List<Integer> humanLike(int from, int count, long seed) {
+        return humanLike(from, count, seed, 60, 180);
+    }
+
+    static List<Integer> humanLike(int from, int count, long seed, int minGap, int maxGap) {
+        Random random = new Random(seed);
+        List<Integer> offsets = new ArrayList<>();
+        int t = from;
+        for (int i = 0; i < count; i++) {
+            offsets.add(t);
+            t += minGap + random.nextInt(maxGap - minGap + 1);
+        }
+        return offsets;
+    }
+}

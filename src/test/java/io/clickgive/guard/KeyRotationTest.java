@@ -1,0 +1,82 @@
+package io.clickgive.guard;
+
+import io.clickgive.Fixtures;
+import io.clickgive.Fixtures.Session;
+import io.clickgive.common.Hmac;
+import io.clickgive.session.SessionToken;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.altcha.altcha.Altcha;
+import org.junit.jupiter.api.Test;
+
+import java.util.Base64;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The app right after a key rotation: the new key signs, the previous one is still believed, nothing else is. */
+@QuarkusTest
+@TestProfile(KeyRotationTest.Rotated.class)
+class KeyRotationTest {
+
+    static final String PREVIOUS = "test-only-token-key-0123456789abcdef";
+
+    public static class Rotated implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("clickgive.tokens.key", "rotated-test-key-fedcba9876543210",
+                    "clickgive.tokens.previous-key", PREVIOUS);
+        }
+    }
+
+    @Test
+    void tokensOfThePreviousKeyStillCountAndOthersAreRefused() {
+        String slug = Fixtures.liveCampaign("rotation");
+        Session fresh = Fixtures.startSession(slug);
+        SessionToken claims = SessionToken.verify(fresh.token(), List.of(new Hmac("rotated-test-key-fedcba9876543210")));
+
+        // A session granted before the rotation carries a token of the previous key.
+        Session before = new Session(fresh.id(), claims.sign(new Hmac(PREVIOUS)));
+        Fixtures.sendBatch(before, 1, Fixtures.offsets(100, 5, 150)).then().statusCode(200).body("accepted", equalTo(5));
+        Fixtures.sendBatch(fresh, 2, Fixtures.offsets(2_000, 5, 150)).then().statusCode(200).body("accepted", equalTo(5));
+
+        Session forged = new Session(fresh.id(), claims.sign(new Hmac("a-key-nobody-configured-0123456789")));
+        Fixtures.sendBatch(forged, 3, Fixtures.offsets(4_000, 5, 150)).then().statusCode(401);
+        Fixtures.totals(slug).then().body("clicks", equalTo(10));
+    }
+
+    @Test
+    void proofsOfWorkIssuedUnderThePreviousKeyStillOpenSessions() throws Exception {
+        String slug = InspectionTest.guarded(Map.of());
+        long campaignId = ((Number) given().get("/api/manage/campaigns/{slug}", slug).then().extract().path("id")).longValue();
+        String player = players.player("rotating-phone", null, null);
+        assertEquals(201, start(slug, challengeSignedWith(PREVIOUS, campaignId, player)));
+        assertEquals(403, start(slug, challengeSignedWith("a-key-nobody-configured-0123456789", campaignId, player)));
+    }
+
+    @Inject
+    io.clickgive.session.Players players;
+
+    /** A solved challenge as an instance still holding {@code tokenKey} would have issued it. */
+    private static Map<String, Object> challengeSignedWith(String tokenKey, long campaignId, String player) throws Exception {
+        String key = Base64.getEncoder().encodeToString(new Hmac(tokenKey).sign("proof-of-work"));
+        Altcha.Challenge challenge = Altcha.createChallenge(new Altcha.ChallengeOptions()
+                .setAlgorithm(Altcha.Algorithm.SHA256).setHmacKey(key).setMaxNumber(1L).setNumber(0L)
+                .addParam("campaign", Long.toString(campaignId)).addParam("player", player)
+                .addParam("until", Long.toString(System.currentTimeMillis() + 60_000)));
+        return Map.of("salt", challenge.salt, "number", 0, "signature", challenge.signature);
+    }
+
+    private static int start(String slug, Map<String, Object> proof) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", Fixtures.randomAddress())
+                .body(Map.of("fingerprint", "rotating-phone", "proof", proof))
+                .post("/api/campaigns/{slug}/sessions", slug).statusCode();
+    }
+}

@@ -1,0 +1,103 @@
+package io.clickgive.guard;
+
+import io.clickgive.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The proof of work at the session's door: every way a solution can be wrong is refused with its reason. */
+@QuarkusTest
+class ProofOfWorkTest {
+
+    private static final String ADDRESS = "198.51.100.9";
+
+    @Test
+    void solvedChallengeOpensASessionOnce() {
+        String slug = InspectionTest.guarded(Map.of());
+        Map<String, Object> challenge = Fixtures.challenge(slug, "phone-1", ADDRESS);
+        Map<String, Object> proof = Fixtures.solve(challenge);
+        start(slug, "phone-1", proof).statusCode(201).body("token", notNullValue());
+        start(slug, "phone-1", proof).statusCode(403).body("reason", equalTo("POW_REUSED"));
+        InspectionTest.rejections(slug).body("sessions", equalTo(1)).body("refusedSessions.POW_REUSED", equalTo(1));
+    }
+
+    @Test
+    void missingOrMalformedSolutionIsABadRequest() {
+        String slug = InspectionTest.guarded(Map.of());
+        start(slug, "phone-2", null).statusCode(400).body("reason", equalTo("POW_MISSING"));
+        start(slug, "phone-2", Map.of("salt", "x")).statusCode(400).body("reason", equalTo("POW_MISSING"));
+        start(slug, "phone-2", Map.of("salt", "x", "number", -1, "signature", "y")).statusCode(400);
+        InspectionTest.awaitRefused(slug, "POW_MISSING", 3);
+        Fixtures.totals(slug).then().body("sessions", equalTo(0));
+    }
+
+    @Test
+    void wrongNumberForgedSaltAndForeignSolutionsAreForbidden() {
+        String slug = InspectionTest.guarded(Map.of());
+        Map<String, Object> challenge = Fixtures.challenge(slug, "phone-3", ADDRESS);
+        Map<String, Object> proof = Fixtures.solve(challenge);
+        Map<String, Object> wrong = new HashMap<>(proof);
+        wrong.put("number", ((Number) proof.get("number")).longValue() + 1);
+        start(slug, "phone-3", wrong).statusCode(403).body("reason", equalTo("POW_INVALID"));
+        Map<String, Object> forged = new HashMap<>(proof);
+        forged.put("salt", proof.get("salt") + "&until=99999999999999");
+        start(slug, "phone-3", forged).statusCode(403).body("reason", equalTo("POW_INVALID"));
+        // Solved for phone-3: worth nothing to another player, or in another campaign.
+        start(slug, "phone-4", proof).statusCode(403).body("reason", equalTo("POW_INVALID"));
+        start(InspectionTest.guarded(Map.of()), "phone-3", proof).statusCode(403).body("reason", equalTo("POW_INVALID"));
+        start(slug, "phone-3", proof).statusCode(201);
+        InspectionTest.awaitRefused(slug, "POW_INVALID", 3);
+    }
+
+    @Test
+    void expiredChallengeIsForbidden() throws InterruptedException {
+        String slug = InspectionTest.guarded(Map.of());
+        Map<String, Object> proof = Fixtures.solve(Fixtures.challenge(slug, "phone-5", ADDRESS));
+        Thread.sleep(3_200); // the test profile's challenges live 3 s
+        start(slug, "phone-5", proof).statusCode(403).body("reason", equalTo("POW_EXPIRED"));
+        InspectionTest.awaitRefused(slug, "POW_EXPIRED", 1);
+    }
+
+    @Test
+    void puzzlesGetHarderForAPlayerWhoAsksTooOften() {
+        String slug = InspectionTest.guarded(Map.of("powDifficulty", 1000, "powMaxDifficulty", 64_000));
+        long[] seen = new long[12];
+        for (int i = 0; i < seen.length; i++) {
+            seen[i] = ((Number) Fixtures.challenge(slug, "eager", ADDRESS).get("maxNumber")).longValue();
+        }
+        // Four a minute is what a non-stop player needs; each doubling beyond costs four times the work.
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new long[]{1000, 1000, 1000, 1000, 4000, 4000, 4000, 4000, 16000, 16000, 16000, 16000}, seen);
+        Fixtures.challenge(slug, "calm", ADDRESS);
+        given().contentType(ContentType.JSON).body(Map.of("fingerprint", "calm")).header("X-Forwarded-For", ADDRESS)
+                .post("/api/campaigns/{slug}/challenges", slug).then().statusCode(200)
+                .header("Cache-Control", "no-store").body("maxNumber", equalTo(1000))
+                .body("algorithm", equalTo("SHA-256")).body("expiresAt", notNullValue());
+    }
+
+    @Test
+    void guardOffNeedsNoProof() {
+        String slug = Fixtures.liveCampaign("no-guard");
+        start(slug, "phone-6", null).statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/campaigns/{slug}/challenges", slug).then()
+                .statusCode(200).body("maxNumber", greaterThanOrEqualTo(0));
+    }
+
+    private static ValidatableResponse start(String slug, String fingerprint, Map<String, Object> proof) {
+        Map<String, Object> body = new HashMap<>(Map.of("fingerprint", fingerprint));
+        if (proof != null) {
+            body.put("proof", proof);
+        }
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", ADDRESS).body(body)
+                .post("/api/campaigns/{slug}/sessions", slug).then().log().ifValidationFails();
+    }
+}
