@@ -244,19 +244,27 @@ log "App ready"
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Campaign
-SLUG="bench-$(date -u +%Y%m%d%H%M%S)"
 opens=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)
 closes=$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)
-code=$(curl -s -m 10 -o "$WORK/campaign.json" -w '%{http_code}' -H 'Content-Type: application/json' \
-  -d "{\"slug\":\"$SLUG\",\"names\":{\"ar\":\"قياس\",\"fr\":\"Banc d'essai\",\"en\":\"Benchmark\"},\"opensAt\":\"$opens\",\"closesAt\":\"$closes\",\"goalGigabytes\":400,\"maxClicksPerSession\":160}" \
-  "$BASE/api/manage/campaigns")
-[ "$code" = 201 ] || die "campaign creation answered $code: $(cat "$WORK/campaign.json")"
-code=$(curl -s -m 10 -o "$WORK/status.json" -w '%{http_code}' -H 'Content-Type: application/json' \
-  -d '{"status":"LIVE"}' "$BASE/api/manage/campaigns/$SLUG/status")
-[ "$code" = 200 ] || die "going live answered $code: $(cat "$WORK/status.json")"
-CAMPAIGN_ID=$("${PSQL[@]}" -d "$DB" -c "select id from campaign where slug = '$SLUG'")
-[ -n "$CAMPAIGN_ID" ] || die "campaign $SLUG not found in PostgreSQL"
-log "Campaign $SLUG (id $CAMPAIGN_ID) is live"
+create_campaign() { # $1 = slug, $2 = guard settings (JSON) -> prints the campaign's id
+  local code
+  code=$(curl -s -m 10 -o "$WORK/campaign.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d "{\"slug\":\"$1\",\"names\":{\"ar\":\"قياس\",\"fr\":\"Banc d'essai\",\"en\":\"Benchmark\"},\"opensAt\":\"$opens\",\"closesAt\":\"$closes\",\"goalGigabytes\":400,\"maxClicksPerSession\":160,\"guard\":$2}" \
+    "$BASE/api/manage/campaigns")
+  [ "$code" = 201 ] || die "campaign creation answered $code: $(cat "$WORK/campaign.json")"
+  code=$(curl -s -m 10 -o "$WORK/status.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d '{"status":"LIVE"}' "$BASE/api/manage/campaigns/$1/status")
+  [ "$code" = 200 ] || die "going live answered $code: $(cat "$WORK/status.json")"
+  "${PSQL[@]}" -d "$DB" -c "select id from campaign where slug = '$1'"
+}
+# The click path measured against Redis and the trivial endpoint runs with the guard off; the same journey then runs
+# with the guard on (proof of work at its minimum difficulty, no per-player limit: see journey.lua) to price the guard.
+SLUG="bench-$(date -u +%Y%m%d%H%M%S)"
+CAMPAIGN_ID=$(create_campaign "$SLUG" '{"enabled":false}')
+GUARD_SLUG="$SLUG-guard"
+GUARD_ID=$(create_campaign "$GUARD_SLUG" '{"enabled":true,"powDifficulty":0,"playerIntervalSeconds":0}')
+[ -n "$CAMPAIGN_ID" ] && [ -n "$GUARD_ID" ] || die "campaigns not found in PostgreSQL"
+log "Campaigns $SLUG (id $CAMPAIGN_ID, guard off) and $GUARD_SLUG (id $GUARD_ID, guard on) are live"
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Journey runs
@@ -283,8 +291,8 @@ replay_pending() {
   done <"$file"
 }
 
-journey_wrk() { # $1 = name, $2 = seconds
-  CG_SLUG="$SLUG" CG_OUT="$WORK/$1.txt" CG_PENDING="$WORK/$1.pending" \
+journey_wrk() { # $1 = name, $2 = seconds; JOURNEY_SLUG and JOURNEY_GUARD say which campaign
+  CG_SLUG="${JOURNEY_SLUG:-$SLUG}" CG_GUARD="${JOURNEY_GUARD:-0}" CG_OUT="$WORK/$1.txt" CG_PENDING="$WORK/$1.pending" \
     timeout $(($2 + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2}s" --timeout 10s --latency \
     -s "$HERE/journey.lua" "$BASE"
 }
@@ -338,17 +346,33 @@ journey_done journey
 J="$WORK/journey.txt"
 log "Journey: $(kv "$J" batches_per_s) batches/s, $(kv "$J" clicks_per_s) clicks/s ($CPU_JOURNEY)"
 
+# The same journey with the guard on: a short warm-up of its own code paths, then the same duration.
+JOURNEY_SLUG="$GUARD_SLUG" JOURNEY_GUARD=1
+log "Guard on: warm-up 20 s, then the journey for ${DURATION} s"
+for slice in 1 2; do
+  journey_wrk "guardwarmup$slice" 10 >"$WORK/guardwarmup$slice.out" 2>&1 \
+    || { cat "$WORK/guardwarmup$slice.out" >&2; die "wrk (guard warm-up) failed"; }
+  journey_done "guardwarmup$slice"
+  W_NON2XX=$((W_NON2XX + $(kv "$WORK/guardwarmup$slice.txt" non2xx)))
+done
+run_sampled guard "$(at_least_1 $((DURATION - 2)))" journey_wrk guard "$DURATION" \
+  || { cat "$WORK/guard.out" >&2; die "wrk (guard journey) failed"; }
+journey_done guard
+G="$WORK/guard.txt"
+unset JOURNEY_SLUG JOURNEY_GUARD
+log "Guard on: $(kv "$G" batches_per_s) batches/s, $(kv "$G" sessions_per_s) sessions/s ($CPU_GUARD)"
+
 # ---------------------------------------------------------------------------------------------------------------------
 # Ledger check: wait until the LedgerWriter emptied the campaign's ledger streams (it deletes an entry only after its
 # transaction committed), then compare the ledger with the tally and with the Redis counters.
 log "Waiting for the LedgerWriter to drain the campaign's ledger streams"
 LEDGER_T0=$(date +%s.%N)
 streams_left() {
-  "${RCLI[@]}" EVAL "local n = 0 for _, k in ipairs(redis.call('KEYS', ARGV[1])) do n = n + redis.call('XLEN', k) end return n" \
-    0 "cg:{c$CAMPAIGN_ID.s*}:ledger"
+  "${RCLI[@]}" EVAL "local n = 0 for _, p in ipairs(ARGV) do for _, k in ipairs(redis.call('KEYS', p)) do
+      n = n + redis.call('XLEN', k) end end return n" 0 "cg:{c$CAMPAIGN_ID.s*}:ledger" "cg:{c$GUARD_ID.s*}:ledger"
 }
 ledger_sum() {
-  "${PSQL[@]}" -d "$DB" -c "select coalesce(sum(units), 0) from donation where campaign_id = $CAMPAIGN_ID and engagement = 'CLICK'"
+  "${PSQL[@]}" -d "$DB" -c "select coalesce(sum(units), 0) from donation where campaign_id in ($CAMPAIGN_ID, $GUARD_ID) and engagement = 'CLICK'"
 }
 DRAINED=0
 previous=-1
@@ -364,10 +388,10 @@ for _ in $(seq 1 180); do # at most 90 s
 done
 LEDGER_WAIT=$(awk -v a="$LEDGER_T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 RECORDED=$(ledger_sum)
-LEDGER_ROWS=$("${PSQL[@]}" -d "$DB" -c "select count(*) from donation where campaign_id = $CAMPAIGN_ID")
-REDIS_CLICKS=$("${RCLI[@]}" EVAL "local n = 0 for _, k in ipairs(redis.call('KEYS', ARGV[1])) do
+LEDGER_ROWS=$("${PSQL[@]}" -d "$DB" -c "select count(*) from donation where campaign_id in ($CAMPAIGN_ID, $GUARD_ID)")
+REDIS_CLICKS=$("${RCLI[@]}" EVAL "local n = 0 for _, p in ipairs(ARGV) do for _, k in ipairs(redis.call('KEYS', p)) do
     local h = redis.call('HGETALL', k) for i = 1, #h, 2 do if string.sub(h[i], 1, 2) == 'r:' then n = n + tonumber(h[i + 1]) end end
-  end return n" 0 "cg:{c$CAMPAIGN_ID.s*}:totals")
+  end end return n" 0 "cg:{c$CAMPAIGN_ID.s*}:totals" "cg:{c$GUARD_ID.s*}:totals")
 if [ "$DRAINED" = 1 ] && [ "$RECORDED" = "$ACKNOWLEDGED" ] && [ "$REDIS_CLICKS" = "$RECORDED" ]; then
   LEDGER_OK=1
   LEDGER_LINE="ledger: $ACKNOWLEDGED clicks acknowledged, $RECORDED recorded — OK"
@@ -405,20 +429,23 @@ read -r TOTALS_RPS TOTALS_NON2XX TOTALS_SOCKET TOTALS_P50 TOTALS_P99 < <(wrk_fig
 log "Totals: $TOTALS_RPS req/s"
 
 # ---------------------------------------------------------------------------------------------------------------------
-# (b) The count script alone: redis-benchmark, EVALSHA with the arguments the app passes for one batch.
+# (b) The count script alone: redis-benchmark, EVALSHA with the arguments the app passes for one batch of the
+# guard-off journey: 24 offsets, every check as the app asks for it.
 # Every call names a random session among RB_SESSIONS pre-created session hashes (HSET clicks 0 last -1, as grant.lua
-# does) and a random fresh seq, so it takes the accept path: HMGET, HSET, 2 x HINCRBY, XADD. First offset 3334 > last
-# offset 3333, so a session's stored "last" never turns a later call into OUT_OF_ORDER; the cap (1e9) is never reached.
-RB_SESSIONS=100000
+# does) and a random fresh seq, so it takes the accept path: HMGET, HSET, 2 x HINCRBY, XADD. A session drawn a second
+# time answers OUT_OF_ORDER (its offsets do not follow those it counted), the cheaper path: with 2 million sessions
+# that is a few percent of the calls, and the results say how many were accepted.
+RB_SESSIONS=2000000
 SHA=$("${RCLI[@]}" -x SCRIPT LOAD <"$SCRIPT_FILE")
 [ "$SHA" = "$(sha1sum "$SCRIPT_FILE" | cut -d' ' -f1)" ] || die "SCRIPT LOAD gave $SHA, not the file's SHA-1"
 "${RCLI[@]}" EVAL "for i = 0, tonumber(ARGV[2]) - 1 do
     redis.call('HSET', ARGV[1] .. string.format('%012d', i), 'clicks', 0, 'last', -1) end return 1" \
   0 "$RB_PREFIX:session:" "$RB_SESSIONS" >/dev/null
 NOW_MS=$(date +%s%3N)
+RB_OFFSETS=$(awk 'BEGIN { for (i = 0; i < 24; i++) printf "%s%d", (i ? "," : ""), 3334 + int(i * 138.8) + (i * 37) % 60 }')
 RB_ARGS=(EVALSHA "$SHA" 4 "$RB_PREFIX:session:__rand_int__" "$RB_PREFIX:totals" "$RB_PREFIX:minutes" "$RB_PREFIX:ledger"
-  __rand_int__ 24 3334 3333 "$NOW_MS" $((NOW_MS + 86400000)) 1000000000 __rand_int__ MA-06
-  "QeDI4YEFQCSy-ekUvHaMNw" $((NOW_MS / 60000)))
+  __rand_int__ "$RB_OFFSETS" "$NOW_MS" $((NOW_MS + 86400000)) 1000000000 __rand_int__ MA-06
+  "QeDI4YEFQCSy-ekUvHaMNw" $((NOW_MS / 60000)) 0 15 20 3 10 0.04 20)
 rb() { # $1 = calls
   timeout 120 redis-benchmark -h "$HOST" -p 6379 --dbnum "$REDIS_DB" -c "$CONNECTIONS" -n "$1" -r "$RB_SESSIONS" \
     --csv "${RB_ARGS[@]}"
@@ -470,7 +497,14 @@ R_PG=$(ratio "$CLICKS" "$PG_TPS")
 M_REDIS=$(meets "$R_REDIS" 0.7)
 M_TRIVIAL=$(meets "$R_TRIVIAL" 0.35)
 M_PG=$(meets "$R_PG" 100)
-JOURNEY_NON2XX=$((W_NON2XX + $(kv "$J" non2xx)))
+R_GUARD_BATCHES=$(ratio "$(kv "$G" batches_per_s)" "$BATCHES")
+R_GUARD_SESSIONS=$(ratio "$(kv "$G" sessions_per_s)" "$(kv "$J" sessions_per_s)")
+J_RPS=$(awk -v r="$(kv "$J" requests)" -v d="$(kv "$J" duration_s)" 'BEGIN { printf "%.1f", r / d }')
+G_RPS=$(awk -v r="$(kv "$G" requests)" -v d="$(kv "$G" duration_s)" 'BEGIN { printf "%.1f", r / d }')
+R_GUARD_REQUESTS=$(ratio "$G_RPS" "$J_RPS")
+GUARD_COST=$(awk -v r="$R_GUARD_BATCHES" 'BEGIN { printf "%.1f%%", (1 - r) * 100 }')
+M_GUARD=$(awk -v r="$R_GUARD_BATCHES" 'BEGIN { print (r >= 0.85) ? "met" : "MISSED" }')
+JOURNEY_NON2XX=$((W_NON2XX + $(kv "$J" non2xx) + $(kv "$G" non2xx)))
 JOURNEY_SOCKET=$((W_SOCKET + $(kv "$J" socket_errors)))
 BATCH_SIZE=$(awk -v c="$(kv "$J" clicks_accepted)" -v b="$(kv "$J" batches_ok)" 'BEGIN { if (b > 0) printf "%.1f", c / b; else print 0 }')
 
@@ -492,6 +526,17 @@ BATCH_SIZE=$(awk -v c="$(kv "$J" clicks_accepted)" -v b="$(kv "$J" batches_ok)" 
   printf '  wrk latency          p50 %s ms, p99 %s ms (sessions and batches mixed)\n' "$(kv "$J" wrk_p50_ms)" "$(kv "$J" wrk_p99_ms)"
   printf '  answers              %s; reasons: %s\n' "$(kv "$J" statuses)" "$(kv "$J" reasons | sed 's/^$/none/')"
   printf '  CPU                  %s\n' "$CPU_JOURNEY"
+  echo
+  echo "Guard on (same journey; each session first fetches its proof-of-work challenge, minimum difficulty):"
+  printf '  batches/s            %10s   (%s of the guard-off journey)\n' "$(kv "$G" batches_per_s)" "$R_GUARD_BATCHES"
+  printf '  sessions/s           %10s   (%s of the guard-off journey; challenges/s %s)\n' "$(kv "$G" sessions_per_s)" \
+    "$R_GUARD_SESSIONS" "$(kv "$G" challenges_per_s)"
+  printf '  requests/s           %10s   (%s of the guard-off journey: challenges, sessions and batches)\n' \
+    "$G_RPS" "$R_GUARD_REQUESTS"
+  printf '  batch latency        p50 %s ms, p99 %s ms; answers %s; reasons: %s\n' "$(kv "$G" batch_p50_ms)" \
+    "$(kv "$G" batch_p99_ms)" "$(kv "$G" statuses)" "$(kv "$G" reasons | sed 's/^$/none/')"
+  printf '  CPU                  %s\n' "$CPU_GUARD"
+  printf '  guard cost           %s of batches/s   target <= 15%%   %s\n' "$GUARD_COST" "$M_GUARD"
   echo
   echo "Comparisons (same run, same app):"
   printf '  trivial endpoint     %10s req/s   GET %s, %s s, p50 %s, p99 %s\n' "$TRIVIAL_RPS" "$TRIVIAL_PATH" "$DURATION" "$TRIVIAL_P50" "$TRIVIAL_P99"
@@ -535,7 +580,7 @@ if [ "$REPLAY_BAD" != 0 ]; then
   log "some replays were not answered 200"
   exit 1
 fi
-if [ "$STRICT" = 1 ] && { [ "$M_REDIS" != met ] || [ "$M_TRIVIAL" != met ] || [ "$M_PG" != met ]; }; then
+if [ "$STRICT" = 1 ] && { [ "$M_REDIS" != met ] || [ "$M_TRIVIAL" != met ] || [ "$M_PG" != met ] || [ "$M_GUARD" != met ]; }; then
   log "--strict: a target was missed"
   exit 3
 fi

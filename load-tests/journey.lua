@@ -5,8 +5,15 @@
 --   POST /api/sessions/<id>/batches  seq 1, 2, 3    -> 200 {seq, accepted, rejected, reason, sessionClicks, ...}
 --   then a new session.
 --
+-- With CG_GUARD=1 (a campaign with its guard on) each session is preceded by its proof of work:
+--   POST /api/campaigns/<slug>/challenges          -> 200 {salt, signature, maxNumber 0, ...}
+--   and the session request carries {salt, number 0, signature}. The campaign sets the puzzle to its minimum (the
+--   solver would otherwise share the 2 cores with the app) and has no per-player limit: each wrk thread plays as one
+--   fingerprint, so its challenges are interchangeable and need no matching to their request.
+--
 -- Settings come from the environment (os.getenv works in every Lua state of wrk, including the main one that runs done()):
 --   CG_SLUG  campaign slug (required)
+--   CG_GUARD 1 when the campaign's guard is on
 --   CG_OUT   file that done() writes its figures to, as key=value lines (required)
 --   CG_PENDING file that done() writes the batches still unanswered when wrk stopped to, one "path<TAB>body" a line
 --
@@ -38,6 +45,8 @@ local SPAN = 3334                                     -- batch k holds offsets i
 local HEADERS = { ["Content-Type"] = "application/json" }
 local SESSION_HEADERS = { ["Content-Type"] = "application/json" }
 local SESSION_PATH = "/api/campaigns/" .. SLUG .. "/sessions"
+local CHALLENGE_PATH = "/api/campaigns/" .. SLUG .. "/challenges"
+local GUARD = os.getenv("CG_GUARD") == "1"
 
 -- Latency histogram key of a duration in microseconds: 10 us steps below 100 ms, 1 ms steps above.
 local function bucket(us)
@@ -64,7 +73,7 @@ end
 
 ---------------------------------------------------------------------------------------------------------------------
 -- Thread state. Globals read back by done() through thread:get: counters, flat tables only.
-sessions_ok, sessions_bad = 0, 0
+sessions_ok, sessions_bad, challenges_ok = 0, 0, 0
 batches_ok, batches_unmatched, error_answers = 0, 0, 0
 clicks_sent, clicks_accepted, clicks_rejected = 0, 0, 0
 journeys_done, sessions_dropped = 0, 0
@@ -78,6 +87,8 @@ local rhead, rtail = 1, 0
 local inflight = {} -- key -> {session, sent_us}
 local counter = 0
 local initialized = false
+local solved = {}   -- FIFO of proofs of work ready for a session request (guard on)
+local shead, stail = 1, 0
 
 function init(args)
    local no = thread_no or 0
@@ -85,16 +96,27 @@ function init(args)
    initialized = true
 end
 
-local function session_request()
+local function network()
+   return string.format("100.%d.%d.%d", math.random(64, 127), math.random(0, 255), math.random(1, 254))
+end
+
+local function challenge_request()
+   SESSION_HEADERS["X-Forwarded-For"] = network()
+   return wrk.format("POST", CHALLENGE_PATH, SESSION_HEADERS, '{"fingerprint":"bench-guard-' .. (thread_no or 0) .. '"}')
+end
+
+local function session_request(proof)
    counter = counter + 1
    local fingerprint = string.format("bench-%d-%d-%08x", thread_no or 0, counter, math.random(0, 0x7fffffff))
    local region = REGIONS[math.random(1, #REGIONS)]
    local body = '{"fingerprint":"' .. fingerprint .. '","region":"' .. region .. '"}'
+   if proof then
+      body = '{"fingerprint":"bench-guard-' .. (thread_no or 0) .. '","region":"' .. region .. '","proof":' .. proof .. '}'
+   end
    -- The player's network, as the service's own proxy would forward it (127.0.0.1 is a trusted proxy by default):
    -- players spread over the carrier-grade NAT block 100.64.0.0/10, so the admission limit per network (one session
    -- per 30 ms, burst 300) applies per simulated network, as in production, not to the whole benchmark at once.
-   SESSION_HEADERS["X-Forwarded-For"] = string.format("100.%d.%d.%d", math.random(64, 127), math.random(0, 255),
-      math.random(1, 254))
+   SESSION_HEADERS["X-Forwarded-For"] = network()
    return wrk.format("POST", SESSION_PATH, SESSION_HEADERS, body)
 end
 
@@ -155,7 +177,16 @@ function request()
       end
       sessions_dropped = sessions_dropped + 1 -- no free key: give the session up (never seen so far)
    end
-   return session_request()
+   if not GUARD then
+      return session_request()
+   end
+   if shead <= stail then
+      local proof = solved[shead]
+      solved[shead] = nil
+      shead = shead + 1
+      return session_request(proof)
+   end
+   return challenge_request()
 end
 
 local function count(map, k)
@@ -163,6 +194,18 @@ local function count(map, k)
 end
 
 function response(code, headers, body)
+   if body:find('"maxNumber"', 1, true) then
+      count(status, "challenge:" .. code)
+      local salt = body:match('"salt"%s*:%s*"([^"]+)"')
+      local signature = body:match('"signature"%s*:%s*"([^"]+)"')
+      if code == 200 and salt and signature then
+         -- maxNumber 0: the number is 0, nothing to search
+         challenges_ok = challenges_ok + 1
+         stail = stail + 1
+         solved[stail] = '{"salt":"' .. salt .. '","number":0,"signature":"' .. signature .. '"}'
+      end
+      return
+   end
    if body:find('"sessionId"', 1, true) then
       count(status, "session:" .. code)
       local id = body:match('"sessionId"%s*:%s*"([^"]+)"')
@@ -219,7 +262,7 @@ end
 -- Main state again: sum the threads, write the figures.
 function done(summary, latency, requests)
    local sum = {}
-   local names = { "sessions_ok", "sessions_bad", "batches_ok", "batches_unmatched", "error_answers", "clicks_sent",
+   local names = { "sessions_ok", "sessions_bad", "challenges_ok", "batches_ok", "batches_unmatched", "error_answers", "clicks_sent",
                    "clicks_accepted", "clicks_rejected", "journeys_done", "sessions_dropped" }
    for _, name in ipairs(names) do
       sum[name] = 0
@@ -280,6 +323,7 @@ function done(summary, latency, requests)
    end
    put("batches_per_s", string.format("%.1f", sum.batches_ok / seconds))
    put("sessions_per_s", string.format("%.1f", sum.sessions_ok / seconds))
+   put("challenges_per_s", string.format("%.1f", sum.challenges_ok / seconds))
    put("journeys_per_s", string.format("%.1f", sum.journeys_done / seconds))
    put("clicks_per_s", string.format("%.1f", sum.clicks_accepted / seconds))
    put("batch_latency_samples", n)

@@ -28,7 +28,10 @@ if ARGV[4] == '1' then
         return refuse('POW_REUSED', 0)
     end
     local playerInterval, networkInterval = tonumber(ARGV[5]), tonumber(ARGV[7])
-    local playerWait, playerTat = wait(KEYS[4], playerInterval, tonumber(ARGV[6]))
+    local playerWait, playerTat = 0, now
+    if playerInterval > 0 then -- 0: no limit per player (a kiosk shared by a queue of people)
+        playerWait, playerTat = wait(KEYS[4], playerInterval, tonumber(ARGV[6]))
+    end
     if playerWait > 0 then
         return refuse('PLAYER_RATE', playerWait)
     end
@@ -36,7 +39,9 @@ if ARGV[4] == '1' then
     if networkWait > 0 then
         return refuse('NETWORK_RATE', networkWait)
     end
-    redis.call('SET', KEYS[4], playerTat + playerInterval, 'PX', playerTat + playerInterval - now)
+    if playerInterval > 0 then
+        redis.call('SET', KEYS[4], playerTat + playerInterval, 'PX', playerTat + playerInterval - now)
+    end
     redis.call('SET', KEYS[5], networkTat + networkInterval, 'PX', networkTat + networkInterval - now)
 end
 redis.call('HSET', KEYS[1], 'clicks', 0, 'last', -1)

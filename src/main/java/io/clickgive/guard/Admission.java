@@ -41,7 +41,7 @@ public class Admission {
 
     /** Counts a challenge request and answers the puzzle's difficulty (numbers to search) for this requester. */
     public Uni<Long> difficulty(long campaignId, GuardSettings guard, ShardKeys keys, String player, String network) {
-        if (!guard.enabled() || guard.powDifficulty() == 0) {
+        if (!guard.enabled()) {
             return Uni.createFrom().item(0L);
         }
         return scripts.run(challenge, List.of(keys.challenges("p:" + player), keys.challenges("n:" + network)), List.of())

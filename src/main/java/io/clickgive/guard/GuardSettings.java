@@ -11,11 +11,12 @@ import jakarta.validation.constraints.Min;
  *
  * <p>The defaults come from the human reference: strong players sustain 14–16 clicks/s for ten seconds, phones report
  * taps on 60–120 Hz frames, and a player needs about 16 s per round (3 s countdown, 10 s play, the result, the next
- * puzzle).
+ * puzzle). A player interval of 0 turns the player's limit off: a kiosk tablet at an event, where one device is
+ * shared by a queue of people, or a load test.
  */
 public record GuardSettings(
         Boolean enabled,
-        @Min(1) @Max(3600) Integer playerIntervalSeconds,
+        @Min(0) @Max(3600) Integer playerIntervalSeconds,
         @Min(1) @Max(100) Integer playerBurst,
         @Min(1) @Max(60_000) Integer networkIntervalMs,
         @Min(1) @Max(100_000) Integer networkBurst,
