@@ -5,11 +5,12 @@
 --   POST /api/sessions/<id>/batches  seq 1, 2, 3    -> 200 {seq, accepted, rejected, reason, sessionClicks, ...}
 --   then a new session.
 --
--- With CG_GUARD=1 (a campaign with its guard on) each session is preceded by its proof of work:
---   POST /api/campaigns/<slug>/challenges          -> 200 {salt, signature, maxNumber 0, ...}
---   and the session request carries {salt, number 0, signature}. The campaign sets the puzzle to its minimum (the
---   solver would otherwise share the 2 cores with the app) and has no per-player limit: each wrk thread plays as one
---   fingerprint, so its challenges are interchangeable and need no matching to their request.
+-- With CG_GUARD=1 (a campaign with its guard on) each session request carries a solved proof of work
+--   {salt, number 0, signature}: from POST /api/campaigns/<slug>/challenges (200 {salt, signature, maxNumber 0, ...})
+--   when the thread has none, otherwise the "next" challenge that came with an earlier grant, as a player playing
+--   round after round does. The campaign sets the puzzle to its minimum (the solver would otherwise share the 2 cores
+--   with the app) and has no per-player limit: each wrk thread plays as one fingerprint, so its challenges are
+--   interchangeable and need no matching to their request.
 --
 -- Settings come from the environment (os.getenv works in every Lua state of wrk, including the main one that runs done()):
 --   CG_SLUG  campaign slug (required)
@@ -193,16 +194,25 @@ local function count(map, k)
    map[k] = (map[k] or 0) + 1
 end
 
+-- A challenge's proof (maxNumber 0: the number is 0, nothing to search), queued for a session request.
+local function keep_proof(body)
+   local salt = body:match('"salt"%s*:%s*"([^"]+)"')
+   local signature = body:match('"signature"%s*:%s*"([^"]+)"')
+   if salt and signature then
+      stail = stail + 1
+      solved[stail] = '{"salt":"' .. salt .. '","number":0,"signature":"' .. signature .. '"}'
+      return true
+   end
+   return false
+end
+
 function response(code, headers, body)
-   if body:find('"maxNumber"', 1, true) then
+   if GUARD and code == 201 and body:find('"sessionId"', 1, true) then
+      keep_proof(body) -- the grant brings the player's next challenge
+   elseif body:find('"maxNumber"', 1, true) then
       count(status, "challenge:" .. code)
-      local salt = body:match('"salt"%s*:%s*"([^"]+)"')
-      local signature = body:match('"signature"%s*:%s*"([^"]+)"')
-      if code == 200 and salt and signature then
-         -- maxNumber 0: the number is 0, nothing to search
+      if code == 200 and keep_proof(body) then
          challenges_ok = challenges_ok + 1
-         stail = stail + 1
-         solved[stail] = '{"salt":"' .. salt .. '","number":0,"signature":"' .. signature .. '"}'
       end
       return
    end

@@ -38,7 +38,7 @@ public class RedisScripts {
     }
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
-        for (String name : List.of("challenge", "grant", "batch", "snapshot")) {
+        for (String name : List.of("grant", "batch", "snapshot")) {
             Script script = script(name);
             blocking.execute("SCRIPT", "LOAD", script.source());
         }

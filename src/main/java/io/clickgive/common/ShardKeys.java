@@ -47,11 +47,6 @@ public record ShardKeys(long campaignId, int shard) {
         return "cg:" + tag() + ":net:" + network;
     }
 
-    /** Challenges issued to a player / a network in the current minute: how hard its next puzzle is. */
-    public String challenges(String requester) {
-        return "cg:" + tag() + ":ch:" + requester;
-    }
-
     /** Marks a proof-of-work solution as used until its challenge expires. */
     public String proof(String id) {
         return "cg:" + tag() + ":pow:" + id;

@@ -2,17 +2,15 @@ package io.clickgive.guard;
 
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.ClientError;
-import io.clickgive.common.RedisScripts;
-import io.clickgive.common.ShardKeys;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
  * Decides who may start a session and how hard their puzzle is. Limits per network stay generous (carrier-grade NAT
  * puts thousands of phones behind one address); the player's limit carries the weight. Both are GCRA buckets charged by
- * the grant script, in the player's counter shard.
+ * the grant script, in the player's counter shard. The puzzle's difficulty is decided here, from in-memory counts.
  */
 @ApplicationScoped
 public class Admission {
@@ -20,17 +18,17 @@ public class Admission {
     /** Challenges a player needs per minute when playing non-stop (one round takes about 16 s). */
     static final int PLAYER_CHALLENGES_PER_MINUTE = 4;
 
-    private final RedisScripts scripts;
-    private final RedisScripts.Script challenge;
     private final TrustedProxies proxies;
     private final LoadMeter load;
+    private final Clock clock;
     private final int shards;
+    private final RequesterCounts players = new RequesterCounts();
+    private final RequesterCounts networks = new RequesterCounts();
 
-    public Admission(RedisScripts scripts, ClickgiveConfig config, LoadMeter load) {
-        this.scripts = scripts;
-        this.challenge = scripts.script("challenge");
+    public Admission(ClickgiveConfig config, LoadMeter load, Clock clock) {
         this.proxies = new TrustedProxies(config.guard().trustedProxies());
         this.load = load;
+        this.clock = clock;
         this.shards = config.counters().shards();
     }
 
@@ -39,14 +37,14 @@ public class Admission {
         return proxies.client(peer, forwardedFor);
     }
 
-    /** Counts a challenge request and answers the puzzle's difficulty (numbers to search) for this requester. */
-    public Uni<Long> difficulty(long campaignId, GuardSettings guard, ShardKeys keys, String player, String network) {
+    /** Counts a challenge for this requester and answers its puzzle's difficulty (numbers to search). */
+    public long difficulty(long campaignId, GuardSettings guard, String player, String network) {
         if (!guard.enabled()) {
-            return Uni.createFrom().item(0L);
+            return 0;
         }
-        return scripts.run(challenge, List.of(keys.challenges("p:" + player), keys.challenges("n:" + network)), List.of())
-                .map(counts -> difficulty(guard, counts.get(0).toLong(), counts.get(1).toLong() * shards,
-                        load.perSecond(campaignId)));
+        long now = clock.millis();
+        return difficulty(guard, players.add(campaignId + ":" + player, now), networks.add(campaignId + ":" + network, now),
+                load.perSecond(campaignId));
     }
 
     /**
@@ -65,8 +63,13 @@ public class Admission {
         return Math.min(difficulty, Math.max(guard.powDifficulty(), guard.powMaxDifficulty()));
     }
 
+    /** The smallest k with base × 2^k ≥ value (counted, not computed with logarithms, which round 4 up to 4.0000001). */
     private static int doublings(double value, double base) {
-        return value <= base ? 0 : (int) Math.ceil(Math.log(value / base) / Math.log(2));
+        int k = 0;
+        for (double reach = Math.max(base, 1e-9); reach < value && k < 64; reach *= 2) {
+            k++;
+        }
+        return k;
     }
 
     /** The grant script's guard arguments: on/off, player interval and burst, this shard's share of the network's. */

@@ -30,7 +30,7 @@ public record GuardSettings(
         @DecimalMin("0.0") @DecimalMax("1.0") Double regularityMaxCv,
         @Min(1) @Max(10_000) Integer maxBatches) {
 
-    public static final GuardSettings DEFAULTS = new GuardSettings(true, 16, 1, 30, 300, 20_000, 5_000_000, 50, 15, 20,
+    public static final GuardSettings DEFAULTS = new GuardSettings(true, 16, 1, 30, 300, 10_000, 5_000_000, 50, 15, 20,
             3, 10, 0.04, 20);
 
     /** These settings with every omitted value taken from {@link #DEFAULTS}. */

@@ -1,8 +1,14 @@
 package io.clickgive.session;
 
+import io.clickgive.guard.ProofOfWork;
+
 import java.time.Instant;
 
-/** The session granted to a player: report clicks with the token, as offsets in ms since startsAt. */
+/**
+ * The session granted to a player: report clicks with the token, as offsets in ms since startsAt. {@code next} is the
+ * proof-of-work challenge for the player's next session (null while the campaign's guard is off), so a player who
+ * plays again needs no extra request.
+ */
 public record SessionGrant(String sessionId, String token, Instant startsAt, Instant endsAt, int maxClicks,
-                           int megabytesPerClick) {
+                           int megabytesPerClick, ProofOfWork.Challenge next) {
 }

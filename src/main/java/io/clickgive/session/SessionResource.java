@@ -1,6 +1,7 @@
 package io.clickgive.session;
 
 import io.clickgive.common.ClientError;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -31,11 +32,11 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "Find number in 0..maxNumber with SHA-256(salt + number) = challenge")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "The campaign is not live or not open now")
-    public Uni<Response> challenge(@PathParam("slug") String slug, @Valid ChallengeRequest request,
-                                   @Context HttpServerRequest http, @Context HttpHeaders headers) {
-        return sessions.challenge(slug, request, peer(http), headers.getHeaderString("X-Forwarded-For"),
-                        headers.getHeaderString(HttpHeaders.USER_AGENT))
-                .map(challenge -> Response.ok(challenge).header("Cache-Control", "no-store").build());
+    @NonBlocking // no I/O: answered on the event loop
+    public Response challenge(@PathParam("slug") String slug, @Valid ChallengeRequest request,
+                              @Context HttpServerRequest http, @Context HttpHeaders headers) {
+        return Response.ok(sessions.challenge(slug, request, peer(http), headers.getHeaderString("X-Forwarded-For"),
+                headers.getHeaderString(HttpHeaders.USER_AGENT))).header("Cache-Control", "no-store").build();
     }
 
     @POST

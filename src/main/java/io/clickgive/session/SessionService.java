@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,15 +85,17 @@ public class SessionService {
     }
 
     /** A proof-of-work challenge for the player, harder the more it (or its network, or everyone) asks. */
-    public Uni<ProofOfWork.Challenge> challenge(String slug, ChallengeRequest request, String peer, String forwardedFor,
-                                                String userAgent) {
+    public ProofOfWork.Challenge challenge(String slug, ChallengeRequest request, String peer, String forwardedFor,
+                                           String userAgent) {
         CampaignRules campaign = catalog.bySlug(slug);
         refuseUnlessOpen(campaign, clock.instant());
-        Requester requester = requester(campaign, request == null ? null : request.fingerprint(), peer, forwardedFor,
-                userAgent);
-        return admission.difficulty(campaign.id(), campaign.guard(), requester.keys(), requester.player(),
-                        requester.network())
-                .map(difficulty -> proofs.issue(campaign.id(), requester.player(), difficulty));
+        return challenge(campaign, requester(campaign, request == null ? null : request.fingerprint(), peer,
+                forwardedFor, userAgent));
+    }
+
+    private ProofOfWork.Challenge challenge(CampaignRules campaign, Requester requester) {
+        return proofs.issue(campaign.id(), requester.player(),
+                admission.difficulty(campaign.id(), campaign.guard(), requester.player(), requester.network()));
     }
 
     public Uni<SessionGrant> grant(String slug, SessionRequest request, String peer, String forwardedFor,
@@ -138,8 +141,10 @@ public class SessionService {
                         throw Admission.refusal(reason, Long.parseLong(answer.substring(bar + 1)));
                     }
                     load.granted(campaign.id());
+                    // The next round's puzzle comes with this one: a player who plays again solves it meanwhile.
                     return new SessionGrant(token.sessionId(), token.sign(tokenKey), Instant.ofEpochMilli(startsAt),
-                            Instant.ofEpochMilli(endsAt), token.maxClicks(), campaign.megabytesPerClick());
+                            Instant.ofEpochMilli(endsAt), token.maxClicks(), campaign.megabytesPerClick(),
+                            guard.enabled() ? challenge(campaign, requester) : null);
                 });
     }
 
@@ -164,12 +169,17 @@ public class SessionService {
         String joined = joinOffsets(offsets, token.endsAt() - token.startsAt());
         GuardSettings guard = campaign.guard();
         ShardKeys keys = new ShardKeys(token.campaignId(), token.shard());
-        List<String> args = List.of(report.seq().toString(), joined, Long.toString(now),
-                Long.toString(token.endsAt() + graceMs), Integer.toString(token.maxClicks()), sessionId, token.region(),
-                token.player(), Long.toString(now / 60_000), guard.enabled() ? "1" : "0",
-                guard.minIntervalMs().toString(), guard.burstPerSecond().toString(), guard.burstStrikes().toString(),
-                guard.regularityMinIntervals().toString(), guard.regularityMaxCv().toString(),
-                guard.maxBatches().toString());
+        String first = offsets.isEmpty() ? "999999999" : offsets.get(0).toString();
+        String last = offsets.isEmpty() ? "-1" : offsets.get(offsets.size() - 1).toString();
+        List<String> args = new ArrayList<>(19);
+        Collections.addAll(args, report.seq().toString(), Integer.toString(offsets.size()), first, last,
+                Long.toString(now), Long.toString(token.endsAt() + graceMs), Integer.toString(token.maxClicks()),
+                sessionId, token.region(), token.player(), Long.toString(now / 60_000), guard.enabled() ? "1" : "0");
+        if (guard.enabled()) {
+            Collections.addAll(args, joined, guard.minIntervalMs().toString(), guard.burstPerSecond().toString(),
+                    guard.burstStrikes().toString(), guard.regularityMinIntervals().toString(),
+                    guard.regularityMaxCv().toString(), guard.maxBatches().toString());
+        }
         Uni<String> answer = scripts.run(batch, List.of(keys.session(sessionId), keys.totals(), keys.minutes(),
                 keys.ledger()), args).map(response -> response.toString());
         CampaignProgress progress = totals.latestProgress(campaign);

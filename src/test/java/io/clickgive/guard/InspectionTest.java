@@ -128,6 +128,20 @@ class InspectionTest {
                 "clickgive_clicks_total{campaign=\"" + slug + "\",outcome=\"rejected\",reason=\"TOO_FAST\"} 1.0"));
     }
 
+    @Test
+    void tokenRefusalsAreCountedForTheirCampaign() {
+        String slug = guarded(Map.of());
+        long campaignId = ((Number) given().get("/api/manage/campaigns/{slug}", slug).then().extract().path("id")).longValue();
+        io.clickgive.common.Hmac key = new io.clickgive.common.Hmac("test-only-token-key-0123456789abcdef");
+        io.clickgive.session.SessionToken ended = new io.clickgive.session.SessionToken("ended", campaignId, 0, 1_000,
+                11_000, 160, "-", "p");
+        Fixtures.sendBatch(new Session("ended", ended.sign(key)), 1, List.of(100)).then().statusCode(401);
+        Session mine = Fixtures.startSession(slug);
+        Fixtures.sendBatch(new Session("not-mine", mine.token()), 1, List.of(100)).then().statusCode(401);
+        awaitRefused(slug, "TOKEN_EXPIRED", 1);
+        awaitRefused(slug, "TOKEN_INVALID", 1);
+    }
+
     static String guarded(Map<String, Object> guard) {
         Map<String, Object> settings = new java.util.HashMap<>(guard);
         settings.putIfAbsent("powDifficulty", 100);

@@ -22,12 +22,15 @@ class ProofOfWorkTest {
 
     @Test
     void solvedChallengeOpensASessionOnce() {
-        String slug = InspectionTest.guarded(Map.of());
+        String slug = InspectionTest.guarded(Map.of("playerBurst", 2));
         Map<String, Object> challenge = Fixtures.challenge(slug, "phone-1", ADDRESS);
         Map<String, Object> proof = Fixtures.solve(challenge);
-        start(slug, "phone-1", proof).statusCode(201).body("token", notNullValue());
+        Map<String, Object> next = start(slug, "phone-1", proof).statusCode(201).body("token", notNullValue())
+                .extract().path("next");
         start(slug, "phone-1", proof).statusCode(403).body("reason", equalTo("POW_REUSED"));
-        InspectionTest.rejections(slug).body("sessions", equalTo(1)).body("refusedSessions.POW_REUSED", equalTo(1));
+        // The grant brought the puzzle of the player's next round: solved, it opens the next session.
+        start(slug, "phone-1", Fixtures.solve(next)).statusCode(201);
+        InspectionTest.rejections(slug).body("sessions", equalTo(2)).body("refusedSessions.POW_REUSED", equalTo(1));
     }
 
     @Test
