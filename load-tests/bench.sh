@@ -291,8 +291,9 @@ replay_pending() {
   done <"$file"
 }
 
-journey_wrk() { # $1 = name, $2 = seconds; JOURNEY_SLUG and JOURNEY_GUARD say which campaign
-  CG_SLUG="${JOURNEY_SLUG:-$SLUG}" CG_GUARD="${JOURNEY_GUARD:-0}" CG_OUT="$WORK/$1.txt" CG_PENDING="$WORK/$1.pending" \
+journey_wrk() { # $1 = name, $2 = seconds; JOURNEY_SLUG, JOURNEY_GUARD and JOURNEY_ONE_PLAYER shape the journey
+  CG_SLUG="${JOURNEY_SLUG:-$SLUG}" CG_GUARD="${JOURNEY_GUARD:-0}" CG_ONE_PLAYER="${JOURNEY_ONE_PLAYER:-0}" \
+    CG_OUT="$WORK/$1.txt" CG_PENDING="$WORK/$1.pending" \
     timeout $(($2 + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2}s" --timeout 10s --latency \
     -s "$HERE/journey.lua" "$BASE"
 }
@@ -346,7 +347,15 @@ journey_done journey
 J="$WORK/journey.txt"
 log "Journey: $(kv "$J" batches_per_s) batches/s, $(kv "$J" clicks_per_s) clicks/s ($CPU_JOURNEY)"
 
-# The same journey with the guard on: a short warm-up of its own code paths, then the same duration.
+# The guard's price, like for like: the journey with one fingerprint per wrk thread (the shape the guard-on journey
+# needs), guard off, then the same with the guard on after a short warm-up of its own code paths.
+JOURNEY_ONE_PLAYER=1
+log "Guard off, one player per wrk thread: ${DURATION} s"
+run_sampled baseline "$(at_least_1 $((DURATION - 2)))" journey_wrk baseline "$DURATION" \
+  || { cat "$WORK/baseline.out" >&2; die "wrk (baseline journey) failed"; }
+journey_done baseline
+B="$WORK/baseline.txt"
+log "Guard off, one player per thread: $(kv "$B" batches_per_s) batches/s"
 JOURNEY_SLUG="$GUARD_SLUG" JOURNEY_GUARD=1
 log "Guard on: warm-up 20 s, then the journey for ${DURATION} s"
 for slice in 1 2; do
@@ -359,7 +368,7 @@ run_sampled guard "$(at_least_1 $((DURATION - 2)))" journey_wrk guard "$DURATION
   || { cat "$WORK/guard.out" >&2; die "wrk (guard journey) failed"; }
 journey_done guard
 G="$WORK/guard.txt"
-unset JOURNEY_SLUG JOURNEY_GUARD
+unset JOURNEY_SLUG JOURNEY_GUARD JOURNEY_ONE_PLAYER
 log "Guard on: $(kv "$G" batches_per_s) batches/s, $(kv "$G" sessions_per_s) sessions/s ($CPU_GUARD)"
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -499,14 +508,14 @@ R_PG=$(ratio "$CLICKS" "$PG_TPS")
 M_REDIS=$(meets "$R_REDIS" 0.7)
 M_TRIVIAL=$(meets "$R_TRIVIAL" 0.35)
 M_PG=$(meets "$R_PG" 100)
-R_GUARD_BATCHES=$(ratio "$(kv "$G" batches_per_s)" "$BATCHES")
-R_GUARD_SESSIONS=$(ratio "$(kv "$G" sessions_per_s)" "$(kv "$J" sessions_per_s)")
-J_RPS=$(awk -v r="$(kv "$J" requests)" -v d="$(kv "$J" duration_s)" 'BEGIN { printf "%.1f", r / d }')
+R_GUARD_BATCHES=$(ratio "$(kv "$G" batches_per_s)" "$(kv "$B" batches_per_s)")
+R_GUARD_SESSIONS=$(ratio "$(kv "$G" sessions_per_s)" "$(kv "$B" sessions_per_s)")
+J_RPS=$(awk -v r="$(kv "$B" requests)" -v d="$(kv "$B" duration_s)" 'BEGIN { printf "%.1f", r / d }')
 G_RPS=$(awk -v r="$(kv "$G" requests)" -v d="$(kv "$G" duration_s)" 'BEGIN { printf "%.1f", r / d }')
 R_GUARD_REQUESTS=$(ratio "$G_RPS" "$J_RPS")
 GUARD_COST=$(awk -v r="$R_GUARD_BATCHES" 'BEGIN { printf "%.1f%%", (1 - r) * 100 }')
 M_GUARD=$(awk -v r="$R_GUARD_BATCHES" 'BEGIN { print (r >= 0.85) ? "met" : "MISSED" }')
-JOURNEY_NON2XX=$((W_NON2XX + $(kv "$J" non2xx) + $(kv "$G" non2xx)))
+JOURNEY_NON2XX=$((W_NON2XX + $(kv "$J" non2xx) + $(kv "$B" non2xx) + $(kv "$G" non2xx)))
 JOURNEY_SOCKET=$((W_SOCKET + $(kv "$J" socket_errors)))
 BATCH_SIZE=$(awk -v c="$(kv "$J" clicks_accepted)" -v b="$(kv "$J" batches_ok)" 'BEGIN { if (b > 0) printf "%.1f", c / b; else print 0 }')
 
@@ -529,11 +538,13 @@ BATCH_SIZE=$(awk -v c="$(kv "$J" clicks_accepted)" -v b="$(kv "$J" batches_ok)" 
   printf '  answers              %s; reasons: %s\n' "$(kv "$J" statuses)" "$(kv "$J" reasons | sed 's/^$/none/')"
   printf '  CPU                  %s\n' "$CPU_JOURNEY"
   echo
-  echo "Guard on (same journey; each session first fetches its proof-of-work challenge, minimum difficulty):"
-  printf '  batches/s            %10s   (%s of the guard-off journey)\n' "$(kv "$G" batches_per_s)" "$R_GUARD_BATCHES"
-  printf '  sessions/s           %10s   (%s of the guard-off journey; challenges/s %s)\n' "$(kv "$G" sessions_per_s)" \
+  echo "Guard off, one player per wrk thread (the guard-on journey's shape): $(kv "$B" batches_per_s) batches/s, $(kv "$B" sessions_per_s) sessions/s"
+  echo "Guard on (each session carries a solved proof of work, minimum difficulty: the challenge that came with the"
+  echo "previous grant, or a fresh one when the thread has none):"
+  printf '  batches/s            %10s   (%s of guard off, same shape)\n' "$(kv "$G" batches_per_s)" "$R_GUARD_BATCHES"
+  printf '  sessions/s           %10s   (%s of guard off, same shape; challenge requests/s %s)\n' "$(kv "$G" sessions_per_s)" \
     "$R_GUARD_SESSIONS" "$(kv "$G" challenges_per_s)"
-  printf '  requests/s           %10s   (%s of the guard-off journey: challenges, sessions and batches)\n' \
+  printf '  requests/s           %10s   (%s of guard off, same shape: challenges, sessions and batches)\n' \
     "$G_RPS" "$R_GUARD_REQUESTS"
   printf '  batch latency        p50 %s ms, p99 %s ms; answers %s; reasons: %s\n' "$(kv "$G" batch_p50_ms)" \
     "$(kv "$G" batch_p99_ms)" "$(kv "$G" statuses)" "$(kv "$G" reasons | sed 's/^$/none/')"

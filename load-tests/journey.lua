@@ -15,6 +15,7 @@
 -- Settings come from the environment (os.getenv works in every Lua state of wrk, including the main one that runs done()):
 --   CG_SLUG  campaign slug (required)
 --   CG_GUARD 1 when the campaign's guard is on
+--   CG_ONE_PLAYER 1: each wrk thread plays as one fingerprint, as with CG_GUARD (the guard's like-for-like baseline)
 --   CG_OUT   file that done() writes its figures to, as key=value lines (required)
 --   CG_PENDING file that done() writes the batches still unanswered when wrk stopped to, one "path<TAB>body" a line
 --
@@ -48,6 +49,7 @@ local SESSION_HEADERS = { ["Content-Type"] = "application/json" }
 local SESSION_PATH = "/api/campaigns/" .. SLUG .. "/sessions"
 local CHALLENGE_PATH = "/api/campaigns/" .. SLUG .. "/challenges"
 local GUARD = os.getenv("CG_GUARD") == "1"
+local ONE_PLAYER = os.getenv("CG_ONE_PLAYER") == "1"
 
 -- Latency histogram key of a duration in microseconds: 10 us steps below 100 ms, 1 ms steps above.
 local function bucket(us)
@@ -109,10 +111,13 @@ end
 local function session_request(proof)
    counter = counter + 1
    local fingerprint = string.format("bench-%d-%d-%08x", thread_no or 0, counter, math.random(0, 0x7fffffff))
+   if GUARD or ONE_PLAYER then
+      fingerprint = "bench-guard-" .. (thread_no or 0)
+   end
    local region = REGIONS[math.random(1, #REGIONS)]
    local body = '{"fingerprint":"' .. fingerprint .. '","region":"' .. region .. '"}'
    if proof then
-      body = '{"fingerprint":"bench-guard-' .. (thread_no or 0) .. '","region":"' .. region .. '","proof":' .. proof .. '}'
+      body = '{"fingerprint":"' .. fingerprint .. '","region":"' .. region .. '","proof":' .. proof .. '}'
    end
    -- The player's network, as the service's own proxy would forward it (127.0.0.1 is a trusted proxy by default):
    -- players spread over the carrier-grade NAT block 100.64.0.0/10, so the admission limit per network (one session

@@ -5,14 +5,19 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 
-/** An immutable snapshot of what the click path needs of a campaign, held in memory so granting a session never touches PostgreSQL. */
+/**
+ * An immutable snapshot of what the click path needs of a campaign, held in memory so granting a session never touches
+ * PostgreSQL; {@code inspection} holds the guard's batch-script arguments, ready to send.
+ */
 public record CampaignRules(long id, String slug, CampaignStatus status, Instant opensAt, Instant closesAt,
                             int megabytesPerClick, int sessionSeconds, int maxClicksPerSession,
-                            long goalGigabytes, int megabytesPerGigabyte, GuardSettings guard) {
+                            long goalGigabytes, int megabytesPerGigabyte, GuardSettings guard,
+                            java.util.List<String> inspection) {
 
     static CampaignRules of(Campaign c) {
         return new CampaignRules(c.id, c.slug, c.status, c.opensAt, c.closesAt, c.megabytesPerClick,
-                c.sessionSeconds, c.maxClicksPerSession, c.goalGigabytes, c.megabytesPerGigabyte, c.guard.withDefaults());
+                c.sessionSeconds, c.maxClicksPerSession, c.goalGigabytes, c.megabytesPerGigabyte, c.guard.withDefaults(),
+                c.guard.withDefaults().inspectionArguments());
     }
 
     public boolean isOpenAt(Instant now) {

@@ -49,6 +49,12 @@ public record GuardSettings(
                 or(regularityMaxCv, d.regularityMaxCv), or(maxBatches, d.maxBatches));
     }
 
+    /** The batch script's inspection arguments (ARGV[14..19]), as strings: built once per campaign, not per batch. */
+    public java.util.List<String> inspectionArguments() {
+        return java.util.List.of(minIntervalMs.toString(), burstPerSecond.toString(), burstStrikes.toString(),
+                regularityMinIntervals.toString(), regularityMaxCv.toString(), maxBatches.toString());
+    }
+
     private static <T> T or(T value, T fallback) {
         return value == null ? fallback : value;
     }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Finds the client's address behind our own proxies: X-Forwarded-For is read from the right, and the first hop that
@@ -33,6 +34,8 @@ public final class TrustedProxies {
             return (address[full] & mask) == (network[full] & mask);
         }
     }
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final List<Block> blocks;
 
@@ -89,11 +92,16 @@ public final class TrustedProxies {
 
     /** The bytes of a numeric IPv4 or IPv6 address; null for anything else (never a DNS look-up). */
     static byte[] literal(String address) {
-        if (address == null || address.isEmpty() || address.length() > 45
-                || !address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+        if (address == null || address.isEmpty() || address.length() > 45) {
             return null;
         }
-        if (address.indexOf(':') < 0 && !address.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (Character.digit(c, 16) < 0 && c != '.' && c != ':') {
+                return null;
+            }
+        }
+        if (address.indexOf(':') < 0 && !IPV4.matcher(address).matches()) {
             return null;
         }
         try {

@@ -176,9 +176,8 @@ public class SessionService {
                 Long.toString(now), Long.toString(token.endsAt() + graceMs), Integer.toString(token.maxClicks()),
                 sessionId, token.region(), token.player(), Long.toString(now / 60_000), guard.enabled() ? "1" : "0");
         if (guard.enabled()) {
-            Collections.addAll(args, joined, guard.minIntervalMs().toString(), guard.burstPerSecond().toString(),
-                    guard.burstStrikes().toString(), guard.regularityMinIntervals().toString(),
-                    guard.regularityMaxCv().toString(), guard.maxBatches().toString());
+            args.add(joined);
+            args.addAll(campaign.inspection());
         }
         Uni<String> answer = scripts.run(batch, List.of(keys.session(sessionId), keys.totals(), keys.minutes(),
                 keys.ledger()), args).map(response -> response.toString());
