@@ -52,43 +52,44 @@ else
     elseif batches > tonumber(ARGV[19]) then
         whole = 'TOO_MANY_BATCHES'
     else
-        local tail = {}
+        local tail, size = {}, 0
         for t in string.gmatch(tailText, '%d+') do
-            tail[#tail + 1] = tonumber(t)
+            size = size + 1
+            tail[size] = tonumber(t)
         end
-        local minInterval, burst = tonumber(ARGV[14]), tonumber(ARGV[15])
-        local first = 1 -- tail[first..] are the accepted clicks of the last second
+        local minInterval, burst, room = tonumber(ARGV[14]), tonumber(ARGV[15]), cap - clicks
+        local first = 1 -- tail[first..size] are the accepted clicks of the last second
         local previous = tonumber(seen[3])
+        local tooFast, bursts, capped = 0, 0, 0
         for o in string.gmatch(ARGV[13], '%d+') do
             o = tonumber(o)
-            local reason
-            if previous >= 0 then
-                local gap = o - previous
-                if gap <= 1000 then
-                    n, s, q = n + 1, s + gap, q + gap * gap
-                end
-                if gap < minInterval then
-                    reason = 'TOO_FAST'
-                end
+            local gap = o - previous
+            if previous >= 0 and gap <= 1000 then
+                n, s, q = n + 1, s + gap, q + gap * gap
             end
-            while first <= #tail and tail[first] <= o - 1000 do
-                first = first + 1
-            end
-            if not reason and #tail - first + 1 >= burst then
-                reason = 'BURST'
-                strikes = strikes + 1
-            end
-            if not reason and clicks + accepted >= cap then
-                reason = 'CAP'
-            end
-            if reason then
-                rejected[reason] = (rejected[reason] or 0) + 1
+            if previous >= 0 and gap < minInterval then
+                tooFast = tooFast + 1
             else
-                accepted = accepted + 1
-                tail[#tail + 1] = o
+                local since = o - 1000
+                while first <= size and tail[first] <= since do
+                    first = first + 1
+                end
+                if size - first + 1 >= burst then
+                    bursts = bursts + 1
+                elseif accepted >= room then
+                    capped = capped + 1
+                else
+                    accepted = accepted + 1
+                    size = size + 1
+                    tail[size] = o
+                end
             end
             previous = o
         end
+        strikes = strikes + bursts
+        if tooFast > 0 then rejected['TOO_FAST'] = tooFast end
+        if bursts > 0 then rejected['BURST'] = bursts end
+        if capped > 0 then rejected['CAP'] = capped end
         local judged
         if strikes >= tonumber(ARGV[16]) then
             judged = 'SUPERHUMAN'
@@ -103,7 +104,7 @@ else
             state[#state + 1] = 'x'
             state[#state + 1] = judged
         end
-        tailText = table.concat(tail, ',', first, #tail)
+        tailText = table.concat(tail, ',', first, size)
     end
     state[#state + 1] = 'g'
     state[#state + 1] = batches .. '|' .. n .. '|' .. s .. '|' .. q .. '|' .. strikes .. '|' .. tailText
