@@ -348,26 +348,45 @@ J="$WORK/journey.txt"
 log "Journey: $(kv "$J" batches_per_s) batches/s, $(kv "$J" clicks_per_s) clicks/s ($CPU_JOURNEY)"
 
 # The guard's price, like for like: the journey with one fingerprint per wrk thread (the shape the guard-on journey
-# needs), guard off, then the same with the guard on after a short warm-up of its own code paths.
+# needs), guard off and guard on in turn — 20 s of warm-up for the guard's own code paths, then four alternating
+# slices each of DURATION s — so that the slow drift of a long run (session keys expiring by the million, a growing
+# ledger) weighs on both sides alike. The figures are the means of each side's slices.
+log "Guard: warm-up 20 s, then guard off / on / off / on, ${DURATION} s each, one player per wrk thread"
 JOURNEY_ONE_PLAYER=1
-log "Guard off, one player per wrk thread: ${DURATION} s"
-run_sampled baseline "$(at_least_1 $((DURATION - 2)))" journey_wrk baseline "$DURATION" \
-  || { cat "$WORK/baseline.out" >&2; die "wrk (baseline journey) failed"; }
-journey_done baseline
-B="$WORK/baseline.txt"
-log "Guard off, one player per thread: $(kv "$B" batches_per_s) batches/s"
 JOURNEY_SLUG="$GUARD_SLUG" JOURNEY_GUARD=1
-log "Guard on: warm-up 20 s, then the journey for ${DURATION} s"
 for slice in 1 2; do
   journey_wrk "guardwarmup$slice" 10 >"$WORK/guardwarmup$slice.out" 2>&1 \
     || { cat "$WORK/guardwarmup$slice.out" >&2; die "wrk (guard warm-up) failed"; }
   journey_done "guardwarmup$slice"
   W_NON2XX=$((W_NON2XX + $(kv "$WORK/guardwarmup$slice.txt" non2xx)))
 done
-run_sampled guard "$(at_least_1 $((DURATION - 2)))" journey_wrk guard "$DURATION" \
-  || { cat "$WORK/guard.out" >&2; die "wrk (guard journey) failed"; }
-journey_done guard
+for turn in 1 2; do
+  JOURNEY_SLUG="$SLUG" JOURNEY_GUARD=0
+  run_sampled "baseline$turn" "$(at_least_1 $((DURATION - 2)))" journey_wrk "baseline$turn" "$DURATION" \
+    || { cat "$WORK/baseline$turn.out" >&2; die "wrk (baseline journey) failed"; }
+  journey_done "baseline$turn"
+  JOURNEY_SLUG="$GUARD_SLUG" JOURNEY_GUARD=1
+  run_sampled "guard$turn" "$(at_least_1 $((DURATION - 2)))" journey_wrk "guard$turn" "$DURATION" \
+    || { cat "$WORK/guard$turn.out" >&2; die "wrk (guard journey) failed"; }
+  journey_done "guard$turn"
+  log "Turn $turn: guard off $(kv "$WORK/baseline$turn.txt" batches_per_s), on $(kv "$WORK/guard$turn.txt" batches_per_s) batches/s"
+done
+mean_of() { # $1 = figure, then the files
+  local key=$1
+  shift
+  for f in "$@"; do kv "$f" "$key"; done | awk '{ s += $1; n++ } END { printf "%.1f", s / n }'
+}
+B="$WORK/baseline.txt"
 G="$WORK/guard.txt"
+for figure in batches_per_s sessions_per_s challenges_per_s requests duration_s non2xx batch_p50_ms batch_p99_ms; do
+  echo "$figure=$(mean_of "$figure" "$WORK/baseline1.txt" "$WORK/baseline2.txt")" >>"$B"
+  echo "$figure=$(mean_of "$figure" "$WORK/guard1.txt" "$WORK/guard2.txt")" >>"$G"
+done
+echo "statuses=$(kv "$WORK/guard2.txt" statuses)" >>"$G"
+echo "reasons=$(kv "$WORK/guard2.txt" reasons)" >>"$G"
+CPU_GUARD="$CPU_GUARD2"
+CPU_BASELINE="$CPU_BASELINE2"
+log "Guard on: $(kv "$G" batches_per_s) batches/s against $(kv "$B" batches_per_s) off (means)"
 unset JOURNEY_SLUG JOURNEY_GUARD JOURNEY_ONE_PLAYER
 log "Guard on: $(kv "$G" batches_per_s) batches/s, $(kv "$G" sessions_per_s) sessions/s ($CPU_GUARD)"
 
@@ -515,7 +534,8 @@ G_RPS=$(awk -v r="$(kv "$G" requests)" -v d="$(kv "$G" duration_s)" 'BEGIN { pri
 R_GUARD_REQUESTS=$(ratio "$G_RPS" "$J_RPS")
 GUARD_COST=$(awk -v r="$R_GUARD_BATCHES" 'BEGIN { printf "%.1f%%", (1 - r) * 100 }')
 M_GUARD=$(awk -v r="$R_GUARD_BATCHES" 'BEGIN { print (r >= 0.85) ? "met" : "MISSED" }')
-JOURNEY_NON2XX=$((W_NON2XX + $(kv "$J" non2xx) + $(kv "$B" non2xx) + $(kv "$G" non2xx)))
+JOURNEY_NON2XX=$((W_NON2XX + $(kv "$J" non2xx) + $(kv "$WORK/baseline1.txt" non2xx) + $(kv "$WORK/baseline2.txt" non2xx)
+  + $(kv "$WORK/guard1.txt" non2xx) + $(kv "$WORK/guard2.txt" non2xx)))
 JOURNEY_SOCKET=$((W_SOCKET + $(kv "$J" socket_errors)))
 BATCH_SIZE=$(awk -v c="$(kv "$J" clicks_accepted)" -v b="$(kv "$J" batches_ok)" 'BEGIN { if (b > 0) printf "%.1f", c / b; else print 0 }')
 
@@ -538,7 +558,8 @@ BATCH_SIZE=$(awk -v c="$(kv "$J" clicks_accepted)" -v b="$(kv "$J" batches_ok)" 
   printf '  answers              %s; reasons: %s\n' "$(kv "$J" statuses)" "$(kv "$J" reasons | sed 's/^$/none/')"
   printf '  CPU                  %s\n' "$CPU_JOURNEY"
   echo
-  echo "Guard off, one player per wrk thread (the guard-on journey's shape): $(kv "$B" batches_per_s) batches/s, $(kv "$B" sessions_per_s) sessions/s"
+  echo "Guard off / on in alternating ${DURATION} s slices, one player per wrk thread (means of two slices each):"
+  echo "  guard off: $(kv "$B" batches_per_s) batches/s, $(kv "$B" sessions_per_s) sessions/s, batch p50 $(kv "$B" batch_p50_ms) ms; CPU (2nd slice) $CPU_BASELINE"
   echo "Guard on (each session carries a solved proof of work, minimum difficulty: the challenge that came with the"
   echo "previous grant, or a fresh one when the thread has none):"
   printf '  batches/s            %10s   (%s of guard off, same shape)\n' "$(kv "$G" batches_per_s)" "$R_GUARD_BATCHES"

@@ -48,9 +48,9 @@ public class SessionResource {
     @APIResponse(responseCode = "400", description = "Malformed request or missing proof of work (reason POW_MISSING)")
     @APIResponse(responseCode = "403", description = "Proof of work invalid, expired or reused (reason POW_…)")
     @APIResponse(responseCode = "429", description = "Too many sessions from this player or network; see Retry-After")
-    public Uni<Response> start(@PathParam("slug") String slug, @Valid SessionRequest request,
+    public Uni<Response> start(@PathParam("slug") String slug, SessionRequest request,
                                @Context HttpServerRequest http, @Context HttpHeaders headers) {
-        SessionRequest asked = request == null ? new SessionRequest(null, null, null) : request;
+        SessionRequest asked = request == null ? new SessionRequest(null, null, null) : request.check();
         return sessions.grant(slug, asked, peer(http), headers.getHeaderString("X-Forwarded-For"),
                         headers.getHeaderString(HttpHeaders.USER_AGENT))
                 .map(grant -> Response.status(Response.Status.CREATED).entity(grant).build());

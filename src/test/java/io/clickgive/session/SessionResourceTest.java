@@ -72,6 +72,8 @@ class SessionResourceTest {
                 .then().statusCode(400).body("detail", containsString("MA-13"));
         given().contentType(ContentType.JSON).body(Map.of("region", "Casablanca")).post("/api/campaigns/{slug}/sessions", slug)
                 .then().statusCode(400).body("detail", containsString("region"));
+        given().contentType(ContentType.JSON).body(Map.of("fingerprint", "f".repeat(129)))
+                .post("/api/campaigns/{slug}/sessions", slug).then().statusCode(400).body("detail", containsString("fingerprint"));
         Fixtures.totals(slug).then().body("sessions", equalTo(0));
     }
 
