@@ -11,6 +11,8 @@
 -- With the guard on: ARGV[13] offsets, comma-separated  ARGV[14] minimum interval ms  ARGV[15] burst cap per second
 -- ARGV[16] burst strikes before the session is judged scripted  ARGV[17] intervals needed to judge regularity
 -- ARGV[18] coefficient of variation under which intervals are too even  ARGV[19] batches allowed per session
+-- ARGV[20..25] the batch as the app measured it (BatchShape): clicks too close to the one before, most clicks
+-- within a second, intervals up to 1 s with their sum and sum of squares, the clicks of its last second
 -- Returns "accepted|rejected|REASON:n,REASON:n|sessionClicks"; for a replayed seq the first answer again, behind
 -- "R"; "GONE" when the session is unknown.
 local guard = ARGV[12] == '1'
@@ -58,38 +60,69 @@ else
             tail[size] = tonumber(t)
         end
         local minInterval, burst, room = tonumber(ARGV[14]), tonumber(ARGV[15]), cap - clicks
-        local first = 1 -- tail[first..size] are the accepted clicks of the last second
         local previous = tonumber(seen[3])
-        local tooFast, bursts, capped = 0, 0, 0
-        for o in string.gmatch(ARGV[13], '%d+') do
-            o = tonumber(o)
-            local gap = o - previous
+        local firstOffset, lastOffset = tonumber(ARGV[3]), tonumber(ARGV[4])
+        local inWindow = 0 -- earlier accepted clicks within the second before this batch's first click
+        for i = size, 1, -1 do
+            if tail[i] <= firstOffset - 1000 then
+                break
+            end
+            inWindow = inWindow + 1
+        end
+        local gap = firstOffset - previous
+        if count > 0 and ARGV[20] == '0' and (previous < 0 or gap >= minInterval)
+                and inWindow + tonumber(ARGV[21]) <= burst and count <= room then
+            -- Fast path: the app measured the batch (ARGV[20..25]) and nothing in it nears a limit, so every click
+            -- counts; only the boundary with the earlier clicks is added here.
+            accepted = count
+            n, s, q = n + tonumber(ARGV[22]), s + tonumber(ARGV[23]), q + tonumber(ARGV[24])
             if previous >= 0 and gap <= 1000 then
                 n, s, q = n + 1, s + gap, q + gap * gap
             end
-            if previous >= 0 and gap < minInterval then
-                tooFast = tooFast + 1
-            else
-                local since = o - 1000
-                while first <= size and tail[first] <= since do
-                    first = first + 1
-                end
-                if size - first + 1 >= burst then
-                    bursts = bursts + 1
-                elseif accepted >= room then
-                    capped = capped + 1
-                else
-                    accepted = accepted + 1
-                    size = size + 1
-                    tail[size] = o
+            local kept = {}
+            for i = 1, size do
+                if tail[i] > lastOffset - 1000 then
+                    kept[#kept + 1] = tail[i]
                 end
             end
-            previous = o
+            if ARGV[25] ~= '' then
+                kept[#kept + 1] = ARGV[25]
+            end
+            tailText = table.concat(kept, ',')
+        else
+            local first = 1 -- tail[first..size] are the accepted clicks of the last second
+            local tooFast, bursts, capped = 0, 0, 0
+            for o in string.gmatch(ARGV[13], '%d+') do
+                o = tonumber(o)
+                local gap = o - previous
+                if previous >= 0 and gap <= 1000 then
+                    n, s, q = n + 1, s + gap, q + gap * gap
+                end
+                if previous >= 0 and gap < minInterval then
+                    tooFast = tooFast + 1
+                else
+                    local since = o - 1000
+                    while first <= size and tail[first] <= since do
+                        first = first + 1
+                    end
+                    if size - first + 1 >= burst then
+                        bursts = bursts + 1
+                    elseif accepted >= room then
+                        capped = capped + 1
+                    else
+                        accepted = accepted + 1
+                        size = size + 1
+                        tail[size] = o
+                    end
+                end
+                previous = o
+            end
+            strikes = strikes + bursts
+            if tooFast > 0 then rejected['TOO_FAST'] = tooFast end
+            if bursts > 0 then rejected['BURST'] = bursts end
+            if capped > 0 then rejected['CAP'] = capped end
+            tailText = table.concat(tail, ',', first, size)
         end
-        strikes = strikes + bursts
-        if tooFast > 0 then rejected['TOO_FAST'] = tooFast end
-        if bursts > 0 then rejected['BURST'] = bursts end
-        if capped > 0 then rejected['CAP'] = capped end
         local judged
         if strikes >= tonumber(ARGV[16]) then
             judged = 'SUPERHUMAN'
@@ -104,7 +137,6 @@ else
             state[#state + 1] = 'x'
             state[#state + 1] = judged
         end
-        tailText = table.concat(tail, ',', first, size)
     end
     state[#state + 1] = 'g'
     state[#state + 1] = batches .. '|' .. n .. '|' .. s .. '|' .. q .. '|' .. strikes .. '|' .. tailText

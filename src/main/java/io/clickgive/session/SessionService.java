@@ -9,6 +9,7 @@ import io.clickgive.common.Hmac;
 import io.clickgive.common.RedisScripts;
 import io.clickgive.common.ShardKeys;
 import io.clickgive.guard.Admission;
+import io.clickgive.guard.BatchShape;
 import io.clickgive.guard.GuardSettings;
 import io.clickgive.guard.LoadMeter;
 import io.clickgive.guard.ProofOfWork;
@@ -171,13 +172,14 @@ public class SessionService {
         ShardKeys keys = new ShardKeys(token.campaignId(), token.shard());
         String first = offsets.isEmpty() ? "999999999" : offsets.get(0).toString();
         String last = offsets.isEmpty() ? "-1" : offsets.get(offsets.size() - 1).toString();
-        List<String> args = new ArrayList<>(19);
+        List<String> args = new ArrayList<>(25);
         Collections.addAll(args, report.seq().toString(), Integer.toString(offsets.size()), first, last,
                 Long.toString(now), Long.toString(token.endsAt() + graceMs), Integer.toString(token.maxClicks()),
                 sessionId, token.region(), token.player(), Long.toString(now / 60_000), guard.enabled() ? "1" : "0");
         if (guard.enabled()) {
             args.add(joined);
             args.addAll(campaign.inspection());
+            args.addAll(BatchShape.of(offsets, guard.minIntervalMs()).arguments());
         }
         Uni<String> answer = scripts.run(batch, List.of(keys.session(sessionId), keys.totals(), keys.minutes(),
                 keys.ledger()), args).map(response -> response.toString());
