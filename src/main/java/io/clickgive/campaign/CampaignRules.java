@@ -15,9 +15,10 @@ public record CampaignRules(long id, String slug, CampaignStatus status, Instant
                             java.util.List<String> inspection) {
 
     static CampaignRules of(Campaign c) {
+        GuardSettings guard = c.guard.withDefaults();
         return new CampaignRules(c.id, c.slug, c.status, c.opensAt, c.closesAt, c.megabytesPerClick,
-                c.sessionSeconds, c.maxClicksPerSession, c.goalGigabytes, c.megabytesPerGigabyte, c.guard.withDefaults(),
-                c.guard.withDefaults().inspectionArguments());
+                c.sessionSeconds, c.maxClicksPerSession, c.goalGigabytes, c.megabytesPerGigabyte, guard,
+                guard.inspectionArguments());
     }
 
     public boolean isOpenAt(Instant now) {

@@ -29,6 +29,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -167,7 +168,7 @@ public class SessionService {
             throw ClientError.unauthorized("Session expired");
         }
         List<Integer> offsets = report.offsets();
-        String joined = joinOffsets(offsets, token.endsAt() - token.startsAt());
+        checkOffsets(offsets, token.endsAt() - token.startsAt());
         GuardSettings guard = campaign.guard();
         ShardKeys keys = new ShardKeys(token.campaignId(), token.shard());
         String first = offsets.isEmpty() ? "999999999" : offsets.get(0).toString();
@@ -177,7 +178,7 @@ public class SessionService {
                 Long.toString(now), Long.toString(token.endsAt() + graceMs), Integer.toString(token.maxClicks()),
                 sessionId, token.region(), token.player(), Long.toString(now / 60_000), guard.enabled() ? "1" : "0");
         if (guard.enabled()) {
-            args.add(joined);
+            args.add(offsets.stream().map(String::valueOf).collect(Collectors.joining(",")));
             args.addAll(campaign.inspection());
             args.addAll(BatchShape.of(offsets, guard.minIntervalMs()).arguments());
         }
@@ -248,9 +249,8 @@ public class SessionService {
         }
     }
 
-    /** Offsets must be real clicks of this session: in its window, in order. Joined by commas for the batch script. */
-    private static String joinOffsets(List<Integer> offsets, long sessionMs) {
-        StringBuilder joined = new StringBuilder(offsets.size() * 5);
+    /** Offsets must be real clicks of this session: in its window, in order. */
+    private static void checkOffsets(List<Integer> offsets, long sessionMs) {
         long previous = -1;
         for (int i = 0; i < offsets.size(); i++) {
             int offset = offsets.get(i);
@@ -261,13 +261,8 @@ public class SessionService {
                 throw ClientError.badRequest("offsets[" + i + "] = " + offset + " does not come after " + previous
                         + "; offsets must be strictly increasing");
             }
-            if (i > 0) {
-                joined.append(',');
-            }
-            joined.append(offset);
             previous = offset;
         }
-        return joined.toString();
     }
 
     private static String newSessionId() {
