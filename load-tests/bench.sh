@@ -9,6 +9,7 @@
 #   --strict    also exit non-zero (3) when a throughput target is missed (default: only a failed check fails the run)
 # Settings (environment): BENCH_THREADS (2) BENCH_CONNECTIONS (32) BENCH_DURATION (15 s)
 #   BENCH_WARMUP_MIN (40 s) BENCH_WARMUP_MAX (80 s): journey warm-up in 10 s slices until batches/s settles
+#   BENCH_GUARD_TURNS (4): turns of one guard-off and one guard-on slice, DURATION s each
 #   BENCH_PG_DURATION (12 s) BENCH_REDIS_SECONDS (12) BENCH_PORT (8090) BENCH_DB (clickgive_bench) BENCH_REDIS_DB (2)
 #   BENCH_JAVA_OPTS (JVM flags and -D config for the app; default "-Xms512m -Xmx512m -XX:+UseParallelGC")
 #   BENCH_QUIET_WAIT (120 s: how long to wait for other work on the machine to calm down before starting)
@@ -25,7 +26,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
     --strict) STRICT=1 ;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown argument: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -35,6 +36,8 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 WARMUP_MIN=${BENCH_WARMUP_MIN:-40}
 WARMUP_MAX=${BENCH_WARMUP_MAX:-80}
 DURATION=${BENCH_DURATION:-15}
+GUARD_TURNS=${BENCH_GUARD_TURNS:-4}
+[ "$GUARD_TURNS" -ge 2 ] 2>/dev/null || { echo "BENCH_GUARD_TURNS must be 2 or more" >&2; exit 2; }
 PG_DURATION=${BENCH_PG_DURATION:-12}
 REDIS_SECONDS=${BENCH_REDIS_SECONDS:-12}
 PORT=${BENCH_PORT:-8090}
@@ -348,10 +351,10 @@ J="$WORK/journey.txt"
 log "Journey: $(kv "$J" batches_per_s) batches/s, $(kv "$J" clicks_per_s) clicks/s ($CPU_JOURNEY)"
 
 # The guard's price, like for like: the journey with one fingerprint per wrk thread (the shape the guard-on journey
-# needs), guard off and guard on in turn — 20 s of warm-up for the guard's own code paths, then four alternating
-# slices each of DURATION s — so that the slow drift of a long run (session keys expiring by the million, a growing
+# needs), guard off and guard on in turn — 20 s of warm-up for the guard's own code paths, then BENCH_GUARD_TURNS (4)
+# turns of two DURATION s slices — so that the slow drift of a long run (session keys expiring by the million, a growing
 # ledger) weighs on both sides alike. The figures are the means of each side's slices.
-log "Guard: warm-up 20 s, then guard off / on / off / on, ${DURATION} s each, one player per wrk thread"
+log "Guard: warm-up 20 s, then $GUARD_TURNS turns of guard off and on (ABBA), ${DURATION} s each, one player per wrk thread"
 JOURNEY_ONE_PLAYER=1
 JOURNEY_SLUG="$GUARD_SLUG" JOURNEY_GUARD=1
 for slice in 1 2; do
@@ -360,15 +363,18 @@ for slice in 1 2; do
   journey_done "guardwarmup$slice"
   W_NON2XX=$((W_NON2XX + $(kv "$WORK/guardwarmup$slice.txt" non2xx)))
 done
-for turn in 1 2; do
-  JOURNEY_SLUG="$SLUG" JOURNEY_GUARD=0
-  run_sampled "baseline$turn" "$(at_least_1 $((DURATION - 2)))" journey_wrk "baseline$turn" "$DURATION" \
-    || { cat "$WORK/baseline$turn.out" >&2; die "wrk (baseline journey) failed"; }
-  journey_done "baseline$turn"
-  JOURNEY_SLUG="$GUARD_SLUG" JOURNEY_GUARD=1
-  run_sampled "guard$turn" "$(at_least_1 $((DURATION - 2)))" journey_wrk "guard$turn" "$DURATION" \
-    || { cat "$WORK/guard$turn.out" >&2; die "wrk (guard journey) failed"; }
-  journey_done "guard$turn"
+guard_slice() { # $1 = off|on, $2 = turn
+  local name
+  if [ "$1" = off ]; then name="baseline$2"; JOURNEY_SLUG="$SLUG" JOURNEY_GUARD=0
+  else name="guard$2"; JOURNEY_SLUG="$GUARD_SLUG" JOURNEY_GUARD=1; fi
+  run_sampled "$name" "$(at_least_1 $((DURATION - 2)))" journey_wrk "$name" "$DURATION" \
+    || { cat "$WORK/$name.out" >&2; die "wrk ($name journey) failed"; }
+  journey_done "$name"
+}
+# Odd turns run off then on, even turns on then off (ABBA), so a drift within a turn weighs on both sides alike.
+for turn in $(seq 1 "$GUARD_TURNS"); do
+  if [ $((turn % 2)) -eq 1 ]; then guard_slice off "$turn"; guard_slice on "$turn"
+  else guard_slice on "$turn"; guard_slice off "$turn"; fi
   log "Turn $turn: guard off $(kv "$WORK/baseline$turn.txt" batches_per_s), on $(kv "$WORK/guard$turn.txt" batches_per_s) batches/s"
 done
 mean_of() { # $1 = figure, then the files
@@ -379,8 +385,8 @@ mean_of() { # $1 = figure, then the files
 B="$WORK/baseline.txt"
 G="$WORK/guard.txt"
 for figure in batches_per_s sessions_per_s challenges_per_s requests duration_s non2xx batch_p50_ms batch_p99_ms; do
-  echo "$figure=$(mean_of "$figure" "$WORK/baseline1.txt" "$WORK/baseline2.txt")" >>"$B"
-  echo "$figure=$(mean_of "$figure" "$WORK/guard1.txt" "$WORK/guard2.txt")" >>"$G"
+  echo "$figure=$(mean_of "$figure" "$WORK"/baseline[0-9]*.txt)" >>"$B"
+  echo "$figure=$(mean_of "$figure" "$WORK"/guard[0-9]*.txt)" >>"$G"
 done
 echo "statuses=$(kv "$WORK/guard2.txt" statuses)" >>"$G"
 echo "reasons=$(kv "$WORK/guard2.txt" reasons)" >>"$G"
@@ -534,8 +540,12 @@ G_RPS=$(awk -v r="$(kv "$G" requests)" -v d="$(kv "$G" duration_s)" 'BEGIN { pri
 R_GUARD_REQUESTS=$(ratio "$G_RPS" "$J_RPS")
 GUARD_COST=$(awk -v r="$R_GUARD_BATCHES" 'BEGIN { printf "%.1f%%", (1 - r) * 100 }')
 M_GUARD=$(awk -v r="$R_GUARD_BATCHES" 'BEGIN { print (r >= 0.85) ? "met" : "MISSED" }')
-JOURNEY_NON2XX=$((W_NON2XX + $(kv "$J" non2xx) + $(kv "$WORK/baseline1.txt" non2xx) + $(kv "$WORK/baseline2.txt" non2xx)
-  + $(kv "$WORK/guard1.txt" non2xx) + $(kv "$WORK/guard2.txt" non2xx)))
+JOURNEY_NON2XX=$((W_NON2XX + $(kv "$J" non2xx)))
+for f in "$WORK"/baseline[0-9]*.txt "$WORK"/guard[0-9]*.txt; do JOURNEY_NON2XX=$((JOURNEY_NON2XX + $(kv "$f" non2xx))); done
+GUARD_TRACE=""
+for turn in $(seq 1 "$GUARD_TURNS"); do
+  GUARD_TRACE="$GUARD_TRACE $(kv "$WORK/baseline$turn.txt" batches_per_s)/$(kv "$WORK/guard$turn.txt" batches_per_s)"
+done
 JOURNEY_SOCKET=$((W_SOCKET + $(kv "$J" socket_errors)))
 BATCH_SIZE=$(awk -v c="$(kv "$J" clicks_accepted)" -v b="$(kv "$J" batches_ok)" 'BEGIN { if (b > 0) printf "%.1f", c / b; else print 0 }')
 
@@ -558,7 +568,8 @@ BATCH_SIZE=$(awk -v c="$(kv "$J" clicks_accepted)" -v b="$(kv "$J" batches_ok)" 
   printf '  answers              %s; reasons: %s\n' "$(kv "$J" statuses)" "$(kv "$J" reasons | sed 's/^$/none/')"
   printf '  CPU                  %s\n' "$CPU_JOURNEY"
   echo
-  echo "Guard off / on in alternating ${DURATION} s slices, one player per wrk thread (means of two slices each):"
+  echo "Guard off / on in alternating ${DURATION} s slices (ABBA), one player per wrk thread, means of $GUARD_TURNS slices each:"
+  echo "  batches/s off/on per turn:$GUARD_TRACE"
   echo "  guard off: $(kv "$B" batches_per_s) batches/s, $(kv "$B" sessions_per_s) sessions/s, batch p50 $(kv "$B" batch_p50_ms) ms; CPU (2nd slice) $CPU_BASELINE"
   echo "Guard on (each session carries a solved proof of work, minimum difficulty: the challenge that came with the"
   echo "previous grant, or a fresh one when the thread has none):"

@@ -10,13 +10,15 @@ import jakarta.enterprise.event.Observes;
 /**
  * Refuses an oversized request from its Content-Length, before its body is read, with a problem that says so
  * (the HTTP layer's own limit, quarkus.http.limits.max-body-size, still stops chunked bodies, without a message).
- * A click batch is small: 2000 offsets fit in 16 kB, so batches get a much lower limit than imports.
+ * A click batch is small: 2000 offsets fit in 16 kB, so batches get a much lower limit than JSON requests; CSV imports
+ * (tens of thousands of tablets or beneficiaries) get a higher one.
  */
 @ApplicationScoped
 public class BodyLimits {
 
     static final long BATCH_LIMIT = 64 * 1024;
     static final long DEFAULT_LIMIT = 1024 * 1024;
+    static final long IMPORT_LIMIT = 16 * 1024 * 1024;
 
     private final ObjectMapper json;
 
@@ -27,7 +29,9 @@ public class BodyLimits {
     void install(@Observes Router router) {
         router.route().order(-1000).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            long limit = ctx.request().path().startsWith("/api/sessions/") ? BATCH_LIMIT : DEFAULT_LIMIT;
+            String path = ctx.request().path();
+            long limit = path.startsWith("/api/sessions/") ? BATCH_LIMIT
+                    : path.endsWith("/import") ? IMPORT_LIMIT : DEFAULT_LIMIT;
             long size;
             try {
                 size = length == null ? 0 : Long.parseLong(length);

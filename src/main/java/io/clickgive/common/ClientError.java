@@ -1,5 +1,7 @@
 package io.clickgive.common;
 
+import java.util.List;
+
 /** A request the service refuses: it carries the HTTP status and a message for the client, and maps to a problem response. */
 public class ClientError extends RuntimeException {
 
@@ -7,17 +9,25 @@ public class ClientError extends RuntimeException {
     private final String title;
     private final long retryAfterSeconds;
     private final String reason;
+    private final List<String> problems;
 
     public ClientError(int status, String title, String detail) {
-        this(status, title, detail, 0, null);
+        this(status, title, detail, 0, null, null);
     }
 
-    private ClientError(int status, String title, String detail, long retryAfterSeconds, String reason) {
+    private ClientError(int status, String title, String detail, long retryAfterSeconds, String reason,
+                        List<String> problems) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.retryAfterSeconds = retryAfterSeconds;
         this.reason = reason;
+        this.problems = problems == null ? null : List.copyOf(problems);
+    }
+
+    /** One line per item refused, for a request about many items (a bulk transition); null otherwise. */
+    public List<String> problems() {
+        return problems;
     }
 
     /** The guard's reason code for a refusal (PLAYER_RATE, POW_REUSED…), or null. */
@@ -54,13 +64,19 @@ public class ClientError extends RuntimeException {
         return new ClientError(401, "Unauthorized", detail);
     }
 
+    /** A conflict over several items: nothing was changed; each problem names an item and what stands in its way. */
+    public static ClientError conflict(String detail, List<String> problems) {
+        return new ClientError(409, "Conflict", detail, 0, null, problems);
+    }
+
     public static ClientError tooManyRequests(String reason, String detail, long retryAfterMillis) {
-        return new ClientError(429, "Too many requests", detail, Math.max(1, (retryAfterMillis + 999) / 1000), reason);
+        return new ClientError(429, "Too many requests", detail, Math.max(1, (retryAfterMillis + 999) / 1000), reason,
+                null);
     }
 
     /** A refusal by the guard, with its reason code. */
     public static ClientError refused(int status, String reason, String detail) {
-        return new ClientError(status, status == 400 ? "Bad request" : "Forbidden", detail, 0, reason);
+        return new ClientError(status, status == 400 ? "Bad request" : "Forbidden", detail, 0, reason, null);
     }
 
     public static ClientError gone(String detail) {

@@ -14,7 +14,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response clientError(ClientError e) {
-        Response response = respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), e.reason(), null));
+        Response response = respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), e.reason(),
+                e.problems()));
         if (e.retryAfterSeconds() > 0) {
             response.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
