@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-/** Manager API for beneficiaries' requests: submit, review, record how the data was used. */
-@Path("/api/manage")
+/** Manager API for one request: read it with its steps, review it, record how the data was used. */
+@Path("/api/manage/requests")
 @Tag(name = "Requests (managers)")
 public class RequestResource {
 
@@ -29,34 +29,15 @@ public class RequestResource {
         this.requests = requests;
     }
 
-    @POST
-    @Path("campaigns/{slug}/requests")
-    @Operation(summary = "Record a beneficiary's request for tablets and data")
-    @APIResponse(responseCode = "201", description = "Recorded as SUBMITTED")
-    @APIResponse(responseCode = "404", description = "Unknown campaign or beneficiary")
-    public Response submit(@PathParam("slug") String slug, @NotNull @Valid RequestDraft draft,
-                           @Context SecurityContext security) {
-        RequestView created = requests.submit(slug, draft, Actors.of(security));
-        return Response.created(UriBuilder.fromPath("/api/manage/requests/{id}").build(created.id()))
-                .entity(created).build();
-    }
-
     @GET
-    @Path("campaigns/{slug}/requests")
-    @Operation(summary = "List a campaign's requests, optionally in one status")
-    public List<RequestView> list(@PathParam("slug") String slug, @QueryParam("status") RequestStep status) {
-        return requests.list(slug, status);
-    }
-
-    @GET
-    @Path("requests/{id}")
+    @Path("{id}")
     @Operation(summary = "Read a request with all its steps")
     public RequestView get(@PathParam("id") long id) {
         return requests.get(id);
     }
 
     @POST
-    @Path("requests/{id}/review")
+    @Path("{id}/review")
     @Operation(summary = "Approve, partly approve or decline a request, with a reason; again to correct a review")
     @APIResponse(responseCode = "409", description = "Delivered already, or fewer tablets than already allocated")
     public RequestView review(@PathParam("id") long id, @NotNull @Valid Review review,
@@ -65,7 +46,7 @@ public class RequestResource {
     }
 
     @POST
-    @Path("requests/{id}/usage")
+    @Path("{id}/usage")
     @Operation(summary = "Record the beneficiary's report of how the data was used (after delivery)")
     @APIResponse(responseCode = "409", description = "Not delivered yet")
     public RequestView reportUsage(@PathParam("id") long id, @NotNull @Valid UsageReport report,

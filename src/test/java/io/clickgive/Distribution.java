@@ -1,0 +1,94 @@
+package io.clickgive;
+
+import io.clickgive.distribution.Imei;
+import io.restassured.http.ContentType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+
+/** Test set-ups for allocation and distribution through the manager API: donations, beneficiaries, requests, tablets. */
+public final class Distribution {
+
+    private Distribution() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Donates {@code likes} × 10 MB to the campaign through the likes import, straight into the ledger. */
+    public static void donate(String slug, int likes) {
+        String batch = UUID.randomUUID().toString();
+        List<Map<String, Object>> items = IntStream.range(0, likes)
+                .mapToObj(i -> Map.<String, Object>of("externalId", batch + "-" + i)).toList();
+        given().contentType(ContentType.JSON).body(Map.of("likes", items))
+                .post("/api/manage/campaigns/{slug}/likes", slug).then().statusCode(200);
+    }
+
+    public static void bundleSizes(String slug, Integer... megabytes) {
+        given().contentType(ContentType.JSON).body(Map.of("megabytes", List.of(megabytes)))
+                .put("/api/manage/campaigns/{slug}/bundle-sizes", slug).then().statusCode(200);
+    }
+
+    /** Registers a school in the region; returns its code. */
+    public static String beneficiary(String region, int people) {
+        String code = unique("sch");
+        given().contentType(ContentType.JSON).body(Map.of("code", code, "kind", "SCHOOL", "name", "مدرسة " + code,
+                        "region", region, "province", "Al Haouz", "peopleServed", people))
+                .post("/api/manage/beneficiaries").then().statusCode(201);
+        return code;
+    }
+
+    public static int submit(String slug, String beneficiary, int people, int tablets) {
+        return given().contentType(ContentType.JSON).body(Map.of("beneficiary", beneficiary, "purpose",
+                        "Distance learning", "people", people, "place", "Douar Tikht", "tablets", tablets))
+                .post("/api/manage/campaigns/{slug}/requests", slug).then().statusCode(201).extract().path("id");
+    }
+
+    public static void approve(int request) {
+        given().contentType(ContentType.JSON).body(Map.of("decision", "APPROVED", "reason", "Eligible school"))
+                .post("/api/manage/requests/{id}/review", request).then().statusCode(200);
+    }
+
+    /** An approved request of a new school; returns the request id. */
+    public static int approvedRequest(String slug, String region, int people, int tablets) {
+        int request = submit(slug, beneficiary(region, people), people, tablets);
+        approve(request);
+        return request;
+    }
+
+    public static String imei() {
+        StringBuilder digits = new StringBuilder("35");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (digits.length() < 14) {
+            digits.append(random.nextInt(10));
+        }
+        return digits.toString() + Imei.checkDigit(digits.toString());
+    }
+
+    /** Imports {@code count} new tablets; returns their serials. */
+    public static List<String> tablets(int count) {
+        List<String> serials = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("serial,imei,model\n");
+        for (int i = 0; i < count; i++) {
+            String serial = unique("TAB").toUpperCase();
+            serials.add(serial);
+            csv.append(serial).append(',').append(imei()).append(",Galaxy Tab A9\n");
+        }
+        given().contentType("text/csv").body(csv.toString()).post("/api/manage/tablets/import").then().statusCode(200);
+        return serials;
+    }
+
+    public static String distributor(String... regions) {
+        String code = unique("dist").toLowerCase();
+        given().contentType(ContentType.JSON).body(Map.of("code", code, "name", "Association " + code,
+                "regions", List.of(regions))).post("/api/manage/distributors").then().statusCode(201);
+        return code;
+    }
+}
