@@ -278,12 +278,13 @@ public class TabletService {
 
     public List<TabletView> assign(String distributorCode, TabletOrders.Assign order, String actor) {
         Distributor distributor = distributors.require(distributorCode);
+        // Tablets first: another distributor's tablet is unknown here, whatever else is wrong.
+        List<Tablet> tablets = lockMine(distributor, order.serials());
         Beneficiary beneficiary = beneficiaries.require(order.beneficiary());
         if (!distributor.serves(beneficiary.regionCode)) {
             throw ClientError.conflict("'" + beneficiary.code + "' is in " + beneficiary.regionCode + "; "
                     + distributor.code + " serves " + distributor.regions);
         }
-        List<Tablet> tablets = lockMine(distributor, order.serials());
         List<String> problems = new ArrayList<>();
         for (Tablet tablet : tablets) {
             if (tablet.status == TabletStatus.ASSIGNED || tablet.status == TabletStatus.DELIVERED) {
@@ -472,7 +473,7 @@ public class TabletService {
     private static Map<Long, String> distributorCodes(Stream<Long> ids) {
         Set<Long> wanted = ids.filter(Objects::nonNull).collect(Collectors.toSet());
         if (wanted.isEmpty()) {
-            return Map.of();
+            return new HashMap<>();              // looked up with null ids, which Map.of() refuses
         }
         return Distributor.<Distributor>list("id in ?1", wanted).stream()
                 .collect(Collectors.toMap(d -> d.id, d -> d.code));
