@@ -78,6 +78,23 @@ class DistributionTest {
                 .body("history.to", equalTo(List.of("IN_STOCK", "PRELOADED", "SHIPPED", "ASSIGNED", "DELIVERED")))
                 .body("history[4].actor", equalTo("distributor:" + distributor))
                 .body("history[3].beneficiary", equalTo(school));
+
+        // The report follows the data from the ledger to the school; the likes came without a region.
+        String slug = (String) setup[0];
+        given().get("/api/manage/campaigns/{slug}/report", slug).then().statusCode(200)
+                .body("total.donatedMegabytes", equalTo(2_000)).body("total.allocatedMegabytes", equalTo(2_000))
+                .body("total.tabletsDelivered", equalTo(2)).body("total.peopleReached", equalTo(120))
+                .body("regions.find { it.region == 'MA-07' }.tabletsShipped", equalTo(2))
+                .body("regions.find { it.region == 'MA-07' }.beneficiariesReached", equalTo(1))
+                .body("regions.find { it.region == 'MA-07' }.allocatedGigabytes", equalTo(2.0f))
+                .body("regions.find { it.region == 'MA-08' }.tabletsPreloaded", equalTo(0))
+                .body("regions.find { it.region == null }.donatedMegabytes", equalTo(2_000));
+        String csv = given().get("/api/manage/campaigns/{slug}/report/csv", slug).then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEquals(15, lines.size(), csv);                  // header, 12 regions, unknown, total
+        assertEquals("MA-07,0,0.000,2000,2.000,2,2,2,1,120", lines.get(7));
+        assertEquals("total,2000,2.000,2000,2.000,2,2,2,1,120", lines.get(14));
     }
 
     @Test

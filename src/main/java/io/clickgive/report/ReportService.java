@@ -1,0 +1,67 @@
+package io.clickgive.report;
+
+import io.clickgive.campaign.CampaignCatalog;
+import io.clickgive.campaign.CampaignRules;
+import io.clickgive.common.Resources;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Builds a campaign's report from PostgreSQL alone (the ledger, allocations, tablets), and its CSV form. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ReportService {
+
+    private static final String BY_REGION = Resources.sql("report/by-region");
+    static final String CSV_HEADER = "region,donated_megabytes,donated_gigabytes,allocated_megabytes,allocated_gigabytes,"
+            + "tablets_preloaded,tablets_shipped,tablets_delivered,beneficiaries_reached,people_reached";
+
+    private final CampaignCatalog catalog;
+
+    public ReportService(CampaignCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public CampaignReport report(String slug) {
+        CampaignRules campaign = catalog.bySlug(slug);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(BY_REGION)
+                .setParameter(1, campaign.id()).getResultList();
+        List<CampaignReport.Row> regions = new ArrayList<>();
+        long[] sums = new long[7];
+        for (Object[] row : rows) {
+            long[] figures = new long[7];
+            for (int i = 0; i < 7; i++) {
+                figures[i] = ((Number) row[i + 1]).longValue();
+                sums[i] += figures[i];
+            }
+            regions.add(row(campaign, (String) row[0], figures));
+        }
+        return new CampaignReport(campaign.slug(), campaign.gigabyteConvention(), row(campaign, null, sums), regions);
+    }
+
+    /** One line per region, then a line "total"; gigabytes in the campaign's convention, a dot for decimals. */
+    public String csv(String slug) {
+        CampaignReport report = report(slug);
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        report.regions().forEach(r -> csv.append(line(r.region() == null ? "unknown" : r.region(), r)));
+        csv.append(line("total", report.total()));
+        return csv.toString();
+    }
+
+    private static String line(String region, CampaignReport.Row r) {
+        return List.of(region, r.donatedMegabytes(), r.donatedGigabytes().toPlainString(), r.allocatedMegabytes(),
+                        r.allocatedGigabytes().toPlainString(), r.tabletsPreloaded(), r.tabletsShipped(),
+                        r.tabletsDelivered(), r.beneficiariesReached(), r.peopleReached()).stream()
+                .map(String::valueOf).collect(Collectors.joining(",")) + "\n";
+    }
+
+    private static CampaignReport.Row row(CampaignRules campaign, String region, long[] f) {
+        return new CampaignReport.Row(region, f[0], campaign.gigabytes(f[0]), f[1], campaign.gigabytes(f[1]), f[2], f[3],
+                f[4], f[5], f[6]);
+    }
+}

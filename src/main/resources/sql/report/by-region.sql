@@ -1,0 +1,43 @@
+-- A campaign's way from donations to delivered tablets, per region. ?1 = campaign id.
+-- Tablet counts are cumulative stages: a delivered tablet was also preloaded and shipped. Donations without a region
+-- (likes imported without one) are under region NULL.
+WITH donated AS (
+    SELECT region_code, sum(megabytes) AS megabytes FROM donation WHERE campaign_id = ?1 GROUP BY region_code
+), allocated AS (
+    SELECT bf.region_code, sum(a.megabytes) AS megabytes
+    FROM allocation a JOIN beneficiary bf ON bf.id = a.beneficiary_id
+    WHERE a.campaign_id = ?1 GROUP BY bf.region_code
+), tablets AS (
+    SELECT bf.region_code,
+           count(*) FILTER (WHERE t.status IN ('PRELOADED', 'SHIPPED', 'ASSIGNED', 'DELIVERED')) AS preloaded,
+           count(*) FILTER (WHERE t.status IN ('SHIPPED', 'ASSIGNED', 'DELIVERED')) AS shipped,
+           count(*) FILTER (WHERE t.status = 'DELIVERED') AS delivered
+    FROM tablet t JOIN bundle b ON b.id = t.bundle_id JOIN beneficiary bf ON bf.id = b.beneficiary_id
+    WHERE b.campaign_id = ?1 GROUP BY bf.region_code
+), reached AS (
+    SELECT bf.region_code, count(DISTINCT bf.id) AS beneficiaries
+    FROM tablet t JOIN bundle b ON b.id = t.bundle_id JOIN beneficiary bf ON bf.id = b.beneficiary_id
+    WHERE b.campaign_id = ?1 AND t.status = 'DELIVERED' GROUP BY bf.region_code
+), people AS (
+    SELECT bf.region_code, sum(r.people) AS people
+    FROM request r JOIN beneficiary bf ON bf.id = r.beneficiary_id
+    WHERE r.campaign_id = ?1 AND EXISTS (
+        SELECT 1 FROM allocation a JOIN bundle b ON b.allocation_id = a.id JOIN tablet t ON t.bundle_id = b.id
+        WHERE a.request_id = r.id AND t.status = 'DELIVERED')
+    GROUP BY bf.region_code
+), regions AS (
+    SELECT code FROM region
+    UNION ALL
+    SELECT NULL WHERE EXISTS (SELECT 1 FROM donated WHERE region_code IS NULL)
+)
+SELECT g.code,
+       coalesce(d.megabytes, 0), coalesce(al.megabytes, 0),
+       coalesce(tb.preloaded, 0), coalesce(tb.shipped, 0), coalesce(tb.delivered, 0),
+       coalesce(rc.beneficiaries, 0), coalesce(p.people, 0)
+FROM regions g
+LEFT JOIN donated d ON d.region_code IS NOT DISTINCT FROM g.code
+LEFT JOIN allocated al ON al.region_code = g.code
+LEFT JOIN tablets tb ON tb.region_code = g.code
+LEFT JOIN reached rc ON rc.region_code = g.code
+LEFT JOIN people p ON p.region_code = g.code
+ORDER BY g.code NULLS LAST
