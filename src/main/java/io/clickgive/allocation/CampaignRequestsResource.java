@@ -1,6 +1,7 @@
 package io.clickgive.allocation;
 
 import io.clickgive.common.Actors;
+import io.clickgive.common.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -42,7 +43,7 @@ public class CampaignRequestsResource {
 
     @GET
     @Operation(summary = "List a campaign's requests, optionally in one status")
-    public List<RequestView> list(@PathParam("slug") String slug, @QueryParam("status") RequestStep status) {
-        return requests.list(slug, status);
+    public List<RequestView> list(@PathParam("slug") String slug, @QueryParam("status") String status) {
+        return requests.list(slug, QueryParams.oneOf(RequestStep.class, "status", status));
     }
 }

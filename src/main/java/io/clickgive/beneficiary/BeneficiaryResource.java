@@ -1,6 +1,7 @@
 package io.clickgive.beneficiary;
 
 import io.clickgive.common.ImportReport;
+import io.clickgive.common.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -41,8 +42,8 @@ public class BeneficiaryResource {
 
     @GET
     @Operation(summary = "List beneficiaries, optionally of one region or kind")
-    public List<BeneficiaryView> list(@QueryParam("region") String region, @QueryParam("kind") BeneficiaryKind kind) {
-        return beneficiaries.list(region, kind);
+    public List<BeneficiaryView> list(@QueryParam("region") String region, @QueryParam("kind") String kind) {
+        return beneficiaries.list(region, QueryParams.oneOf(BeneficiaryKind.class, "kind", kind));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.clickgive.distribution;
 
 import io.clickgive.common.Actors;
+import io.clickgive.common.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -33,8 +34,8 @@ public class DistributeResource {
     @GET
     @Operation(summary = "My tablets, optionally in one status")
     public List<TabletView> mine(@PathParam("distributor") String distributor,
-                                 @QueryParam("status") TabletStatus status) {
-        return tablets.mine(distributor, status);
+                                 @QueryParam("status") String status) {
+        return tablets.mine(distributor, QueryParams.oneOf(TabletStatus.class, "status", status));
     }
 
     @POST

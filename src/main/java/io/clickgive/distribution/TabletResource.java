@@ -2,6 +2,7 @@ package io.clickgive.distribution;
 
 import io.clickgive.common.Actors;
 import io.clickgive.common.ImportReport;
+import io.clickgive.common.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,9 +33,9 @@ public class TabletResource {
 
     @GET
     @Operation(summary = "List tablets, optionally in one status or at one distributor")
-    public List<TabletView> list(@QueryParam("status") TabletStatus status,
+    public List<TabletView> list(@QueryParam("status") String status,
                                  @QueryParam("distributor") String distributor) {
-        return tablets.list(status, distributor);
+        return tablets.list(QueryParams.oneOf(TabletStatus.class, "status", status), distributor);
     }
 
     @GET

@@ -31,6 +31,10 @@ class BeneficiaryResourceTest {
         given().contentType(ContentType.JSON).body(complete).post("/api/manage/beneficiaries").then().statusCode(409);
         given().get("/api/manage/beneficiaries/{code}", code).then().statusCode(200).body("region", equalTo("MA-07"));
         given().get("/api/manage/beneficiaries/nope-" + code).then().statusCode(404);
+        given().get("/api/manage/beneficiaries?region=MA-07&kind=connectivity_site").then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.hasItem(code));
+        given().get("/api/manage/beneficiaries?kind=PLANET").then().statusCode(400)
+                .body("detail", containsString("ASSOCIATION"));
     }
 
     @Test

@@ -149,6 +149,8 @@ class DistributionTest {
                 "deliveredOn", LocalDate.now().plusDays(2).toString(), "recipient", "x")))).statusCode(409)
                 .body("detail", containsString("future"));
         post("/api/manage/tablets/preload", Map.of("serials", List.of(c))).statusCode(400);
+        given().get("/api/distribute/{d}/tablets?status=FLYING", here).then().statusCode(400)
+                .body("detail", containsString("DELIVERED"));
         post("/api/manage/tablets/ship", Map.of("serials", List.of(a, a), "distributor", here)).statusCode(400);
 
         // Every refusal above left no event: a's history is import, preload, ship, assign.
