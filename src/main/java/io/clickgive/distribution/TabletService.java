@@ -405,32 +405,28 @@ public class TabletService {
 
     /** The named tablets, locked in id order (no deadlock between two orders); 404 names the unknown ones. */
     private static List<Tablet> lock(List<String> serials) {
+        return lock(serials, null);
+    }
+
+    /** Like {@link #lock(List)}, but a tablet not shipped to this distributor is unknown to it (404, nothing revealed). */
+    private static List<Tablet> lockMine(Distributor distributor, List<String> serials) {
+        return lock(serials, distributor);
+    }
+
+    private static List<Tablet> lock(List<String> serials, Distributor distributor) {
         Set<String> unique = new HashSet<>(serials);
         if (unique.size() != serials.size()) {
             throw ClientError.badRequest("A tablet is listed twice");
         }
-        List<Tablet> tablets = Tablet.<Tablet>find("serial in ?1", Sort.by("id"), unique)
+        List<Tablet> tablets = (distributor == null
+                ? Tablet.<Tablet>find("serial in ?1", Sort.by("id"), unique)
+                : Tablet.<Tablet>find("serial in ?1 and distributorId = ?2", Sort.by("id"), unique, distributor.id))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         if (tablets.size() != unique.size()) {
             Set<String> missing = new TreeSet<>(unique);
             tablets.forEach(t -> missing.remove(t.serial));
-            throw ClientError.notFound("No tablet " + missing);
-        }
-        return tablets;
-    }
-
-    /** Like {@link #lock}, but a tablet not shipped to this distributor is unknown to it (404, nothing revealed). */
-    private static List<Tablet> lockMine(Distributor distributor, List<String> serials) {
-        Set<String> unique = new HashSet<>(serials);
-        if (unique.size() != serials.size()) {
-            throw ClientError.badRequest("A tablet is listed twice");
-        }
-        List<Tablet> tablets = Tablet.<Tablet>find("serial in ?1 and distributorId = ?2", Sort.by("id"), unique,
-                distributor.id).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        if (tablets.size() != unique.size()) {
-            Set<String> missing = new TreeSet<>(unique);
-            tablets.forEach(t -> missing.remove(t.serial));
-            throw ClientError.notFound("No tablet " + missing + " among those shipped to " + distributor.code);
+            throw ClientError.notFound("No tablet " + missing
+                    + (distributor == null ? "" : " among those shipped to " + distributor.code));
         }
         return tablets;
     }

@@ -7,8 +7,9 @@ import java.time.Instant;
 /**
  * The session granted to a player: report clicks with the token, as offsets in ms since startsAt. {@code next} is the
  * proof-of-work challenge for the player's next session (null while the campaign's guard is off), so a player who
- * plays again needs no extra request.
+ * plays again needs no extra request. {@code grantedAt} is the server's clock when it granted the session: the page
+ * counts down startsAt − grantedAt on its own clock, whatever the phone's clock says.
  */
-public record SessionGrant(String sessionId, String token, Instant startsAt, Instant endsAt, int maxClicks,
+public record SessionGrant(String sessionId, String token, Instant grantedAt, Instant startsAt, Instant endsAt, int maxClicks,
                            int megabytesPerClick, ProofOfWork.Challenge next) {
 }

@@ -144,7 +144,7 @@ public class SessionService {
                     }
                     load.granted(campaign.id());
                     // The next round's puzzle comes with this one: a player who plays again solves it meanwhile.
-                    return new SessionGrant(token.sessionId(), token.sign(tokenKey), Instant.ofEpochMilli(startsAt),
+                    return new SessionGrant(token.sessionId(), token.sign(tokenKey), now, Instant.ofEpochMilli(startsAt),
                             Instant.ofEpochMilli(endsAt), token.maxClicks(), campaign.megabytesPerClick(),
                             guard.enabled() ? challenge(campaign, requester) : null);
                 });

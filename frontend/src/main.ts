@@ -1,0 +1,311 @@
+// The public campaign page's script: takes over the server-rendered shell, runs the 10-second game and keeps the
+// campaign total live. Texts come from the shell's boot data, in all three languages, so switching keeps the game.
+import './style.css';
+import { ApiError, challenge, sendBatch, startSession, type Grant, type Totals } from './api';
+import { follow } from './live';
+import { Outbox, type Summary } from './outbox';
+import { solveInBackground, type Challenge } from './pow';
+import { Round } from './round';
+import { direction, format, numberFormat, type Lang, type Texts } from './texts';
+
+interface Boot {
+  lang: Lang;
+  slug: string;
+  names: Record<Lang, string>;
+  sessionSeconds: number;
+  megabytesPerClick: number;
+  goalGigabytes: number;
+  guard: boolean;
+  texts: Record<Lang, Texts>;
+  regions: { code: string; names: Record<Lang, string> }[];
+  totals: Totals | null;
+}
+
+type View =
+  | { kind: 'idle' }
+  | { kind: 'preparing' }
+  | { kind: 'playing'; round: Round }
+  | { kind: 'sending'; round: Round; pending: number }
+  | { kind: 'result'; round: Round; summary: Summary }
+  | { kind: 'error'; message: string };
+
+// The server keeps taking a session's batches 5 s after its end; the last try must leave in time to arrive.
+const GRACE_MS = 4000;
+const BATCH_EVERY_MS = 2000;
+
+const boot = JSON.parse(document.getElementById('boot')!.textContent!) as Boot;
+const game = document.getElementById('game')!;
+let lang: Lang = boot.lang;
+let totals: Totals | null = boot.totals;
+let view: View = { kind: 'idle' };
+let offline = false;
+let nextChallenge: Challenge | null = null;
+let region: string | null = localStorage.getItem('clickgive.region');
+const player = playerId();
+
+const text = (key: string, params: Record<string, string | number> = {}) => format(boot.texts[lang], key, params);
+const whole = (n: number) => numberFormat(lang).format(n);
+const decimal = (n: number) => numberFormat(lang, 1).format(n);
+
+function playerId(): string {
+  let id = localStorage.getItem('clickgive.player');
+  if (!id) {
+    id = typeof crypto.randomUUID === 'function' ? crypto.randomUUID()
+      : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    localStorage.setItem('clickgive.player', id);
+  }
+  return id;
+}
+
+function escape(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// ---- rendering ----
+
+function render(): void {
+  switch (view.kind) {
+    case 'idle':
+      game.innerHTML = `
+        <label class="region">${escape(text('region'))}
+          <select id="region">
+            <option value="">${escape(text('regionNone'))}</option>
+            ${boot.regions.map((r) => `<option value="${r.code}"${r.code === region ? ' selected' : ''}>${escape(r.names[lang])}</option>`).join('')}
+          </select>
+        </label>
+        <p class="hint">${escape(text('tapHint', { seconds: whole(boot.sessionSeconds) }))}</p>
+        <button type="button" class="start" id="start">${escape(text('start'))}</button>`;
+      game.querySelector<HTMLSelectElement>('#region')!.onchange = (e) => {
+        region = (e.target as HTMLSelectElement).value || null;
+        if (region) localStorage.setItem('clickgive.region', region);
+        else localStorage.removeItem('clickgive.region');
+      };
+      game.querySelector<HTMLButtonElement>('#start')!.onclick = () => void play();
+      break;
+    case 'preparing':
+      game.innerHTML = `<p class="status" role="status">${escape(text('preparing'))}</p>`;
+      break;
+    case 'playing':
+      game.innerHTML = `
+        <p class="timer" id="timer" aria-live="off"></p>
+        <button type="button" class="tap" id="tap" aria-describedby="timer">
+          <span class="tap-label">${escape(text('tap'))}</span>
+          <span class="tap-count" id="count" aria-live="polite">0</span>
+          <span class="tap-mb" id="mb"></span>
+        </button>
+        <p class="offline" id="offline" role="status"${offline ? '' : ' hidden'}>${escape(text('offline'))}</p>`;
+      wireTap(view.round);
+      tick();
+      break;
+    case 'sending':
+      game.innerHTML = `<p class="status" role="status">${escape(text('sending'))}</p>
+        <p class="offline" role="status"${offline ? '' : ' hidden'}>${escape(text('offline'))}</p>`;
+      break;
+    case 'result':
+      game.innerHTML = result(view.round, view.summary);
+      game.querySelector<HTMLButtonElement>('#again')!.onclick = () => void play();
+      game.querySelector<HTMLButtonElement>('#share')!.onclick = (e) => void share(e.target as HTMLButtonElement, view);
+      game.querySelector<HTMLElement>('h2')?.focus();
+      break;
+    case 'error':
+      game.innerHTML = `<p class="error" role="alert">${escape(view.message)}</p>
+        <button type="button" class="start" id="again">${escape(text('again'))}</button>`;
+      game.querySelector<HTMLButtonElement>('#again')!.onclick = () => void play();
+      break;
+  }
+}
+
+function result(round: Round, summary: Summary): string {
+  const counted = Math.max(0, ...summary.answered.map((a) => a.sessionClicks));
+  const megabytes = Math.max(0, ...summary.answered.map((a) => a.sessionMegabytes));
+  const rejected = summary.answered.reduce((sum, a) => sum + a.rejected, 0)
+    + summary.refused.reduce((sum, b) => sum + b.offsets.length, 0);
+  const lost = summary.unsent.reduce((sum, b) => sum + b.offsets.length, 0);
+  const reasons = new Map<string, number>();
+  summary.answered.forEach((a) => Object.entries(a.rejections ?? {}).forEach(([r, n]) => reasons.set(r, (reasons.get(r) ?? 0) + n)));
+  const reason = [...reasons.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'OTHER';
+  const lines = [`<p class="counted">${escape(text('resultCounted', { clicks: whole(counted), megabytes: whole(megabytes) }))}</p>`];
+  if (rejected > 0) {
+    lines.push(`<p class="rejected">${escape(text('resultRejected', { clicks: whole(rejected), reason: text(`reason.${reason}`) }))}</p>`);
+  }
+  if (lost > 0) lines.push(`<p class="lost">${escape(text('resultLost', { clicks: whole(lost) }))}</p>`);
+  return `<h2 tabindex="-1">${escape(text('resultTitle'))}</h2>
+    <p class="result-mb" data-taps="${round.taps}"><span class="big">${whole(megabytes)}</span> ${escape(text('megabytes', { value: '' }).trim())}</p>
+    ${lines.join('')}
+    <div class="actions">
+      <button type="button" class="secondary" id="share">${escape(text('share'))}</button>
+      <button type="button" class="start" id="again">${escape(text('again'))}</button>
+    </div>`;
+}
+
+function renderTotals(): void {
+  if (!totals) return;
+  document.getElementById('total-gb')!.textContent = decimal(Number(totals.gigabytes));
+  const bar = document.querySelector<HTMLElement>('.progress')!;
+  const percent = Math.min(100, Number(totals.percentOfGoal));
+  bar.setAttribute('aria-valuenow', String(percent));
+  bar.querySelector<HTMLElement>('span')!.style.width = `${percent}%`;
+  document.getElementById('goal')!.textContent = text('ofGoal', { percent: decimal(percent), goal: whole(boot.goalGigabytes) });
+  const names = new Map(boot.regions.map((r) => [r.code, r.names[lang]]));
+  const top = [...totals.regions].sort((a, b) => b.megabytes - a.megabytes).slice(0, 5);
+  document.getElementById('regions')!.innerHTML = top.map((r) =>
+    `<li><span>${escape(names.get(r.code) ?? r.code)}</span><span>${escape(text('gigabytes', { value: decimal(Number(r.gigabytes)) }))}</span></li>`).join('');
+}
+
+function setLanguage(next: Lang): void {
+  lang = next;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = direction(lang);
+  document.querySelectorAll<HTMLElement>('[data-t]').forEach((el) => {
+    const key = el.dataset.t!;
+    if (key === 'campaignName') el.textContent = boot.names[lang];
+    else if (key === 'gbUnit') el.textContent = text('gigabytes', { value: '' }).trim();
+    else el.textContent = text(key);
+  });
+  document.title = `${boot.names[lang]} · ${text('site')}`;
+  document.querySelectorAll<HTMLAnchorElement>('a[data-lang]').forEach((a) => {
+    if (a.dataset.lang === lang) a.setAttribute('aria-current', 'true');
+    else a.removeAttribute('aria-current');
+  });
+  history.replaceState(null, '', `?lang=${lang}`);
+  if (view.kind === 'playing') {
+    // Re-rendering would drop the tap handlers mid-round: only the words change.
+    game.querySelector('.tap-label')!.textContent = text('tap');
+    game.querySelector('#offline')!.textContent = text('offline');
+  } else {
+    render();
+  }
+  renderTotals();
+}
+
+// ---- the game ----
+
+async function play(): Promise<void> {
+  view = { kind: 'preparing' };
+  render();
+  let grant: Grant;
+  try {
+    let proof = null;
+    if (boot.guard) {
+      const puzzle = nextChallenge ?? await challenge(boot.slug, player);
+      proof = await solveInBackground(puzzle);
+    }
+    grant = await startSession(boot.slug, player, region, proof);
+  } catch (e) {
+    nextChallenge = null;
+    view = { kind: 'error', message: e instanceof ApiError && e.status === 429
+      ? text('busy', { seconds: whole(Math.max(1, e.retryAfter)) })
+      : e instanceof ApiError && e.status === 409 ? text('notLiveText') : text('failed') };
+    render();
+    return;
+  }
+  nextChallenge = grant.next;
+  const round = Round.fromGrant(performance.now(), grant);
+  const outbox = new Outbox({
+    send: (batch) => sendBatch(grant, batch),
+    now: () => performance.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    deadline: round.startAt + round.lengthMs + GRACE_MS,
+    onChange: (pending, isOffline) => {
+      offline = isOffline;
+      document.querySelectorAll<HTMLElement>('.offline').forEach((el) => { el.hidden = !offline; });
+      if (view.kind === 'sending') view.pending = pending;
+    },
+  });
+  view = { kind: 'playing', round };
+  render();
+  const flush = setInterval(() => {
+    const batch = round.nextBatch();
+    if (batch) outbox.push(batch);
+  }, BATCH_EVERY_MS);
+  await until(() => round.phase(performance.now()) === 'over');
+  clearInterval(flush);
+  const last = round.nextBatch();
+  if (last) outbox.push(last);
+  view = { kind: 'sending', round, pending: 0 };
+  render();
+  const summary = await outbox.settle();
+  offline = false;
+  const campaign = summary.answered[summary.answered.length - 1]?.campaign;
+  if (campaign && totals) {
+    totals = { ...totals, gigabytes: campaign.gigabytes, percentOfGoal: campaign.percentOfGoal };
+    renderTotals();
+  }
+  view = { kind: 'result', round, summary };
+  render();
+}
+
+function until(done: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (done() ? resolve() : setTimeout(check, 50));
+    check();
+  });
+}
+
+function wireTap(round: Round): void {
+  const button = game.querySelector<HTMLButtonElement>('#tap')!;
+  const count = game.querySelector<HTMLElement>('#count')!;
+  const mb = game.querySelector<HTMLElement>('#mb')!;
+  const record = () => {
+    if (round.tap(performance.now())) {
+      count.textContent = whole(round.taps);
+      mb.textContent = text('megabytes', { value: whole(round.taps * boot.megabytesPerClick) });
+    }
+  };
+  // pointerdown, not click: no tap delay, and a touch is not counted twice as touch and mouse.
+  button.addEventListener('pointerdown', (e) => {
+    e.preventDefault();
+    record();
+  });
+  button.addEventListener('keydown', (e) => {
+    if ((e.key === ' ' || e.key === 'Enter') && !e.repeat) {
+      e.preventDefault();
+      record();
+    }
+  });
+  button.focus();
+}
+
+function tick(): void {
+  if (view.kind !== 'playing') return;
+  const round = view.round;
+  const now = performance.now();
+  const timer = game.querySelector<HTMLElement>('#timer');
+  const button = game.querySelector<HTMLButtonElement>('#tap');
+  if (timer && button) {
+    const phase = round.phase(now);
+    timer.textContent = phase === 'countdown' ? `${text('countdown')} ${whole(round.secondsLeft(now))}`
+      : text('timeLeft', { seconds: whole(round.secondsLeft(now)) });
+    button.classList.toggle('waiting', phase === 'countdown');
+    button.setAttribute('aria-disabled', String(phase !== 'playing'));
+  }
+  requestAnimationFrame(tick);
+}
+
+async function share(button: HTMLButtonElement, current: View): Promise<void> {
+  if (current.kind !== 'result') return;
+  const megabytes = Math.max(0, ...current.summary.answered.map((a) => a.sessionMegabytes));
+  const url = `${location.origin}/c/${encodeURIComponent(boot.slug)}?lang=${lang}`;
+  const message = text('shareText', { megabytes: whole(megabytes) });
+  if (navigator.share) {
+    await navigator.share({ title: boot.names[lang], text: message, url }).catch(() => undefined);
+  } else if (navigator.clipboard) {
+    await navigator.clipboard.writeText(`${message} ${url}`).catch(() => undefined);
+    button.textContent = text('copied');
+  }
+}
+
+// ---- start ----
+
+document.querySelectorAll<HTMLAnchorElement>('a[data-lang]').forEach((a) => {
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    setLanguage(a.dataset.lang as Lang);
+  });
+});
+render();
+renderTotals();
+follow(boot.slug, (t) => {
+  totals = t;
+  renderTotals();
+});

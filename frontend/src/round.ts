@@ -1,0 +1,63 @@
+// One 10-second round on the player's side: when it starts and ends on this device's monotonic clock, the taps as
+// offsets in ms since the start, and the batches they are sent in.
+
+export type Phase = 'countdown' | 'playing' | 'over';
+
+export interface Batch {
+  seq: number;
+  offsets: number[];
+}
+
+export class Round {
+  private readonly offsets: number[] = [];
+  private sent = 0;
+  private seq = 0;
+
+  /**
+   * @param startAt monotonic time (performance.now()) at which the server's startsAt falls on this device
+   * @param lengthMs the session's length
+   * @param maxClicks the session's cap: taps beyond it are not recorded (the server would refuse them)
+   */
+  constructor(readonly startAt: number, readonly lengthMs: number, readonly maxClicks: number) {}
+
+  /** The round as the grant describes it: the countdown is startsAt − grantedAt, measured on the server's clock. */
+  static fromGrant(receivedAt: number, grant: { grantedAt: string; startsAt: string; endsAt: string; maxClicks: number }): Round {
+    const countdown = Date.parse(grant.startsAt) - Date.parse(grant.grantedAt);
+    const length = Date.parse(grant.endsAt) - Date.parse(grant.startsAt);
+    return new Round(receivedAt + countdown, length, grant.maxClicks);
+  }
+
+  phase(now: number): Phase {
+    if (now < this.startAt) return 'countdown';
+    return now <= this.startAt + this.lengthMs ? 'playing' : 'over';
+  }
+
+  /** Whole seconds before the start (3, 2, 1) or before the end while playing. */
+  secondsLeft(now: number): number {
+    const target = now < this.startAt ? this.startAt : this.startAt + this.lengthMs;
+    return Math.max(0, Math.ceil((target - now) / 1000));
+  }
+
+  /** Records a tap; false when outside the round or over the cap. Offsets stay strictly increasing. */
+  tap(now: number): boolean {
+    if (this.phase(now) !== 'playing' || this.offsets.length >= this.maxClicks) return false;
+    let offset = Math.round(now - this.startAt);
+    const last = this.offsets.length ? this.offsets[this.offsets.length - 1] : -1;
+    if (offset <= last) offset = last + 1;
+    if (offset > this.lengthMs) return false;
+    this.offsets.push(offset);
+    return true;
+  }
+
+  get taps(): number {
+    return this.offsets.length;
+  }
+
+  /** The taps not yet put in a batch, as the next batch; null when there are none. */
+  nextBatch(): Batch | null {
+    if (this.sent === this.offsets.length) return null;
+    const batch = { seq: ++this.seq, offsets: this.offsets.slice(this.sent) };
+    this.sent = this.offsets.length;
+    return batch;
+  }
+}

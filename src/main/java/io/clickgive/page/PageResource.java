@@ -1,0 +1,164 @@
+package io.clickgive.page;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clickgive.campaign.CampaignCatalog;
+import io.clickgive.campaign.CampaignRules;
+import io.clickgive.campaign.CampaignStatus;
+import io.clickgive.campaign.Region;
+import io.clickgive.common.ClientError;
+import io.clickgive.totals.CampaignTotals;
+import io.clickgive.totals.TotalsService;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The public campaign page, /c/{slug}: a server-rendered shell (title, OpenGraph tags, lang and dir, the total as last
+ * read) that the page's script takes over. An unknown, closed or not-yet-open campaign gets a page that says so.
+ */
+@Path("/c/{slug}")
+@Tag(name = "Public page")
+public class PageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance campaign(PageView page);
+
+        static native TemplateInstance unavailable(PageView page, String title, String text);
+    }
+
+    private final CampaignCatalog catalog;
+    private final TotalsService totals;
+    private final PageTexts texts;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public PageResource(CampaignCatalog catalog, TotalsService totals, PageTexts texts, ObjectMapper json, Clock clock) {
+        this.catalog = catalog;
+        this.totals = totals;
+        this.texts = texts;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The campaign's public page (HTML), in Arabic, French or English")
+    public Response page(@PathParam("slug") String slug, @QueryParam("lang") String requested,
+                         @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
+        String lang = PageTexts.choose(requested, acceptLanguage);
+        CampaignRules campaign;
+        try {
+            campaign = catalog.bySlug(slug);
+        } catch (ClientError unknown) {
+            PageView page = view(lang, null, null, uri);
+            return html(404, Templates.unavailable(page, page.text("unknownTitle"), page.text("unknownText")));
+        }
+        if (campaign.status() == CampaignStatus.DRAFT) {
+            PageView page = view(lang, null, null, uri);
+            return html(404, Templates.unavailable(page, page.text("unknownTitle"), page.text("unknownText")));
+        }
+        CampaignTotals current = latest(campaign);
+        PageView page = view(lang, campaign, current, uri);
+        Instant now = clock.instant();
+        if (campaign.status() == CampaignStatus.CLOSED || !now.isBefore(campaign.closesAt())) {
+            return html(200, Templates.unavailable(page, page.text("closedTitle"),
+                    page.text("closedText", "gigabytes", page.gigabytes())));
+        }
+        if (campaign.status() != CampaignStatus.LIVE || now.isBefore(campaign.opensAt())) {
+            return html(200, Templates.unavailable(page, page.text("notLiveTitle"), page.text("notLiveText")));
+        }
+        return html(200, Templates.campaign(page));
+    }
+
+    private static Response html(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page)
+                .header("Cache-Control", "no-cache").build();
+    }
+
+    /** The totals as the public sees them, or none when Redis does not answer in time: the script will fetch them. */
+    private CampaignTotals latest(CampaignRules campaign) {
+        try {
+            return totals.totals(campaign).await().atMost(Duration.ofSeconds(1));
+        } catch (RuntimeException e) {
+            Log.warnf("Totals of %s unavailable for the page: %s", campaign.slug(), e.getMessage());
+            return null;
+        }
+    }
+
+    private PageView view(String lang, CampaignRules campaign, CampaignTotals current, UriInfo uri) {
+        Map<String, String> t = texts.of(lang);
+        Locale locale = Locale.forLanguageTag(lang + "-MA");
+        NumberFormat numbers = NumberFormat.getNumberInstance(locale);
+        numbers.setMaximumFractionDigits(1);
+        BigDecimal gigabytes = current == null ? BigDecimal.ZERO : current.gigabytes();
+        BigDecimal percent = current == null ? BigDecimal.ZERO : current.percentOfGoal();
+        List<PageView.Language> languages = new ArrayList<>();
+        for (String code : PageTexts.LANGUAGES) {
+            languages.add(new PageView.Language(code, texts.of(code).get("languageName"), "?lang=" + code,
+                    code.equals(lang)));
+        }
+        String name = campaign == null ? t.get("site") : name(campaign, lang);
+        return new PageView(lang, lang.equals("ar") ? "rtl" : "ltr", t, name, uri.getRequestUri().toString(),
+                switch (lang) {
+                    case "ar" -> "ar_MA";
+                    case "fr" -> "fr_MA";
+                    default -> "en_US";
+                }, numbers.format(gigabytes), numbers.format(percent),
+                campaign == null ? "" : numbers.format(campaign.goalGigabytes()), languages,
+                campaign == null ? "{}" : boot(lang, campaign, current));
+    }
+
+    private static String name(CampaignRules campaign, String lang) {
+        return campaign.names().getOrDefault(lang, campaign.slug());
+    }
+
+    private String boot(String lang, CampaignRules campaign, CampaignTotals current) {
+        Map<String, Object> boot = new LinkedHashMap<>();
+        boot.put("lang", lang);
+        boot.put("slug", campaign.slug());
+        boot.put("names", campaign.names());
+        boot.put("sessionSeconds", campaign.sessionSeconds());
+        boot.put("megabytesPerClick", campaign.megabytesPerClick());
+        boot.put("goalGigabytes", campaign.goalGigabytes());
+        boot.put("guard", campaign.guard().enabled());
+        boot.put("texts", texts.all());
+        List<Map<String, Object>> regions = new ArrayList<>();
+        for (Region region : catalog.regions()) {
+            regions.add(Map.of("code", region.code, "names", Map.of("ar", region.nameAr, "fr", region.nameFr,
+                    "en", region.nameEn)));
+        }
+        boot.put("regions", regions);
+        boot.put("totals", current);
+        try {
+            // Inside <script>, "</script>" or "<!--" in a text would end the element: "<" is written as \\u003c.
+            return json.writeValueAsString(boot).replace("<", "\\u003c");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
