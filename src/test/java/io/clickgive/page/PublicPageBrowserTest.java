@@ -1,0 +1,219 @@
+package io.clickgive.page;
+
+import io.agroal.api.AgroalDataSource;
+import io.clickgive.Fixtures;
+import io.clickgive.Ledger;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The public page in Debian's headless Chromium, driven through its chromedriver: a whole round played by tapping,
+ * checked against the ledger; Arabic right to left; a batch sent while offline counted after reconnecting; a closed
+ * campaign's message. Screenshots (ar and fr, phone and desktop) go to target/screenshots/.
+ */
+@QuarkusTest
+@TestProfile(BrowserProfile.class)
+class PublicPageBrowserTest {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static ChromeDriver browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    AgroalDataSource db;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File("/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--hide-scrollbars", "--lang=fr");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aRoundPlayedInTheBrowserEndsUpInTheLedger() throws Exception {
+        String slug = Fixtures.liveCampaign(guarded("page-play"));
+        open(slug, "fr", 390, 844);
+        startRound();
+        int taps = tapFor(Duration.ofSeconds(14), null);
+        WebElement counted = await(By.cssSelector(".counted"), 25);
+        int shown = number(counted.getText());
+        assertTrue(taps >= 20, "tapped " + taps + " times");
+        assertEquals(taps, shown, counted.getText());
+        assertEquals(shown, new Ledger(db).awaitClicks(slug, shown, Duration.ofSeconds(10)));
+        shoot("fr-phone-result");
+    }
+
+    @Test
+    void aBatchSentWhileOfflineIsCountedAfterReconnecting() throws Exception {
+        String slug = Fixtures.liveCampaign(guarded("page-offline"));
+        open(slug, "en", 390, 844);
+        startRound();
+        boolean[] sawNotice = {false};
+        boolean[] down = {false};
+        // The network drops 1 to 5 s into the round (after the 3 s countdown) and comes back.
+        int taps = tapFor(Duration.ofSeconds(14), elapsed -> {
+            boolean shouldBeDown = elapsed > 4_000 && elapsed < 8_000;
+            if (shouldBeDown != down[0]) {
+                offline(shouldBeDown);
+                down[0] = shouldBeDown;
+            }
+            if (down[0]) {
+                sawNotice[0] |= !browser.findElements(By.cssSelector(".offline:not([hidden])")).isEmpty();
+            }
+        });
+        offline(false);
+        int shown = number(await(By.cssSelector(".counted"), 25).getText());
+        assertTrue(sawNotice[0], "the page said it was offline while the network was down");
+        assertEquals(taps, shown);
+        assertEquals(shown, new Ledger(db).awaitClicks(slug, shown, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void theArabicPageReadsRightToLeftAndScreenshotsAreTaken() throws Exception {
+        String slug = Fixtures.liveCampaign(guarded("page-ar"));
+        open(slug, "ar", 390, 844);
+        assertEquals("rtl", browser.findElement(By.tagName("html")).getAttribute("dir"));
+        assertEquals("ar", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("ابدأ", browser.findElement(By.id("start")).getText());
+        shoot("ar-phone");
+        open(slug, "ar", 1280, 900);
+        shoot("ar-desktop");
+        open(slug, "fr", 1280, 900);
+        assertEquals("ltr", browser.findElement(By.tagName("html")).getAttribute("dir"));
+        shoot("fr-desktop");
+        open(slug, "fr", 390, 844);
+        shoot("fr-phone");
+        // Switching language keeps the page (no reload): the region picked stays picked.
+        browser.findElement(By.cssSelector("#region option[value='MA-07']")).click();
+        browser.findElement(By.cssSelector("a[data-lang='ar']")).click();
+        assertEquals("rtl", browser.findElement(By.tagName("html")).getAttribute("dir"));
+        assertEquals("MA-07", browser.findElement(By.id("region")).getAttribute("value"));
+        assertEquals("ابدأ", browser.findElement(By.id("start")).getText());
+    }
+
+    @Test
+    void aClosedCampaignShowsItsMessage() throws Exception {
+        String slug = Fixtures.liveCampaign(guarded("page-closed"));
+        Fixtures.setStatus(slug, "CLOSED");
+        Thread.sleep(1_500);                               // the catalog refreshes every second in tests
+        load(slug, "fr", 390, 844);
+        assertEquals("Cette campagne est terminée", browser.findElement(By.tagName("h1")).getText());
+        shoot("fr-phone-closed");
+        given().get("/c/{slug}?lang=en", "no-such-campaign").then().statusCode(404)
+                .body(containsString("Campaign not found"));
+    }
+
+    /** A campaign with the guard on at its lightest: the page solves a real proof of work in its worker. */
+    private static Map<String, Object> guarded(String prefix) {
+        Map<String, Object> guard = new HashMap<>();
+        guard.put("enabled", true);
+        guard.put("powDifficulty", 1000);
+        return Fixtures.guardedDraft(Fixtures.uniqueSlug(prefix), guard);
+    }
+
+    /** Opens a live campaign's page and waits for its script to take over (the start button becomes enabled). */
+    private void open(String slug, String lang, int width, int height) {
+        load(slug, lang, width, height);
+        await(By.cssSelector("#start:not([disabled])"), 10);
+    }
+
+    private void load(String slug, String lang, int width, int height) {
+        browser.manage().window().setSize(new Dimension(width, height));
+        browser.get(root + "c/" + slug + "?lang=" + lang);
+    }
+
+    private void startRound() {
+        browser.findElement(By.id("start")).click();
+        await(By.id("tap"), 15);
+    }
+
+    /**
+     * Taps like a person (every 110–260 ms, never evenly) until the round is over or the time is up; {@code during} is
+     * called with the ms since the first tap. Returns the taps the page recorded.
+     */
+    private int tapFor(Duration limit, java.util.function.IntConsumer during) throws InterruptedException {
+        long start = System.nanoTime();
+        Actions actions = new Actions(browser);
+        while (Duration.ofNanos(System.nanoTime() - start).compareTo(limit) < 0) {
+            var buttons = browser.findElements(By.cssSelector("#tap:not(.waiting)"));
+            if (!buttons.isEmpty()) {
+                String disabled = buttons.get(0).getAttribute("aria-disabled");
+                if ("false".equals(disabled)) {
+                    actions.click(buttons.get(0)).perform();
+                }
+            } else if (browser.findElements(By.id("tap")).isEmpty()) {
+                break;                                     // the round is over
+            }
+            if (during != null) {
+                during.accept((int) Duration.ofNanos(System.nanoTime() - start).toMillis());
+            }
+            Thread.sleep(ThreadLocalRandom.current().nextLong(110, 260));
+        }
+        await(By.cssSelector(".result-mb"), 25);
+        return Integer.parseInt(browser.findElement(By.cssSelector(".result-mb")).getAttribute("data-taps"));
+    }
+
+    private void offline(boolean down) {
+        ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+        conditions.setOffline(down);
+        browser.setNetworkConditions(conditions);
+    }
+
+    private static WebElement await(By what, int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds)).until(ExpectedConditions.presenceOfElementLocated(what));
+    }
+
+    private static int number(String text) {
+        return Integer.parseInt(text.replaceAll("[^0-9].*$", "").replaceAll("\\D", ""));
+    }
+
+    private static void shoot(String name) throws Exception {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
