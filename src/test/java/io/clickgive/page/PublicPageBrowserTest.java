@@ -103,8 +103,11 @@ class PublicPageBrowserTest {
                 offline(shouldBeDown);
                 down[0] = shouldBeDown;
             }
-            if (down[0]) {
-                sawNotice[0] |= !browser.findElements(By.cssSelector(".offline:not([hidden])")).isEmpty();
+            if (down[0] && !sawNotice[0]) {
+                sawNotice[0] = !browser.findElements(By.cssSelector(".offline:not([hidden])")).isEmpty();
+                if (sawNotice[0]) {
+                    shoot("en-phone-playing-offline");
+                }
             }
         });
         offline(false);
@@ -231,8 +234,12 @@ class PublicPageBrowserTest {
         return Integer.parseInt(text.replaceAll("[^0-9].*$", "").replaceAll("\\D", ""));
     }
 
-    private static void shoot(String name) throws Exception {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    private static void shoot(String name) {
+        try {
+            File shot = browser.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
