@@ -47,6 +47,8 @@ QUIET_WAIT=${BENCH_QUIET_WAIT:-120}
 # A fixed, modest heap with the parallel collector: on this 2-core machine the journey ran as fast as with G1 or the
 # serial collector once warm, and the trivial endpoint faster than with G1; see README ("JVM and configuration").
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC}
+# The benchmark's own database starts empty: its first admin gets a throw-away password.
+ADMIN_PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 HOST=127.0.0.1
 BASE="http://$HOST:$PORT"
@@ -234,7 +236,8 @@ CLICKGIVE_PRIVACY_KEY="bench-privacy-key-$(date +%s%N)" \
 DB_URL="jdbc:postgresql://$HOST:5432/$DB" \
 REDIS_URL="redis://$HOST:6379/$REDIS_DB" \
 PORT="$PORT" \
-  java $JAVA_OPTS -Dquarkus.http.host=$HOST -Dclickgive.guard.trusted-proxies=127.0.0.1/32 -jar "$JAR" >"$WORK/app.log" 2>&1 &
+  java $JAVA_OPTS -Dquarkus.http.host=$HOST -Dclickgive.guard.trusted-proxies=127.0.0.1/32 \
+    -Dclickgive.security.admin-password="$ADMIN_PASSWORD" -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 ready=0
 for _ in $(seq 1 120); do
@@ -251,11 +254,11 @@ opens=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)
 closes=$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)
 create_campaign() { # $1 = slug, $2 = guard settings (JSON) -> prints the campaign's id
   local code
-  code=$(curl -s -m 10 -o "$WORK/campaign.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+  code=$(curl -s -m 10 -u "admin:$ADMIN_PASSWORD" -o "$WORK/campaign.json" -w '%{http_code}' -H 'Content-Type: application/json' \
     -d "{\"slug\":\"$1\",\"names\":{\"ar\":\"قياس\",\"fr\":\"Banc d'essai\",\"en\":\"Benchmark\"},\"opensAt\":\"$opens\",\"closesAt\":\"$closes\",\"goalGigabytes\":400,\"maxClicksPerSession\":160,\"guard\":$2}" \
     "$BASE/api/manage/campaigns")
   [ "$code" = 201 ] || die "campaign creation answered $code: $(cat "$WORK/campaign.json")"
-  code=$(curl -s -m 10 -o "$WORK/status.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+  code=$(curl -s -m 10 -u "admin:$ADMIN_PASSWORD" -o "$WORK/status.json" -w '%{http_code}' -H 'Content-Type: application/json' \
     -d '{"status":"LIVE"}' "$BASE/api/manage/campaigns/$1/status")
   [ "$code" = 200 ] || die "going live answered $code: $(cat "$WORK/status.json")"
   "${PSQL[@]}" -d "$DB" -c "select id from campaign where slug = '$1'"

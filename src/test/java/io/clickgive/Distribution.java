@@ -85,6 +85,24 @@ public final class Distribution {
         return serials;
     }
 
+    public static final String USER_PASSWORD = "a-long-enough-password";
+
+    /** A distributor user of the organisation, created by the admin; returns its user name. */
+    public static String distributorUser(String distributor) {
+        String username = distributor + "-user";
+        given().contentType(ContentType.JSON).body(Map.of("username", username, "password", USER_PASSWORD,
+                "role", "distributor", "distributor", distributor)).post("/api/admin/users").then().statusCode(201);
+        return username;
+    }
+
+    /** A manager user; returns its user name. */
+    public static String manager() {
+        String username = unique("manager");
+        given().contentType(ContentType.JSON).body(Map.of("username", username, "password", USER_PASSWORD,
+                "role", "manager")).post("/api/admin/users").then().statusCode(201);
+        return username;
+    }
+
     public static String distributor(String... regions) {
         String code = unique("dist").toLowerCase();
         given().contentType(ContentType.JSON).body(Map.of("code", code, "name", "Association " + code,

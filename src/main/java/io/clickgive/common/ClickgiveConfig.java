@@ -23,6 +23,8 @@ public interface ClickgiveConfig {
 
     Totals totals();
 
+    Security security();
+
     interface Tokens {
         /** HMAC-SHA256 key that signs session tokens; shared by all replicas. */
         String key();
@@ -99,5 +101,18 @@ public interface ClickgiveConfig {
         /** Interval between two server-sent totals events. */
         @WithDefault("1s")
         Duration tick();
+    }
+
+    interface Security {
+        /** The first admin's user name, created at start-up when no admin exists yet. */
+        @WithDefault("admin")
+        String adminUsername();
+
+        /** The first admin's password (CLICKGIVE_SECURITY_ADMIN_PASSWORD); no default: production sets it once. */
+        java.util.Optional<String> adminPassword();
+
+        /** bcrypt cost of new password hashes: 2^cost rounds (12 ≈ 0.25 s per check on this machine's cores). */
+        @WithDefault("12")
+        int bcryptCost();
     }
 }

@@ -56,6 +56,10 @@ public class ClientError extends RuntimeException {
         return new ClientError(404, "Not found", detail);
     }
 
+    public static ClientError forbidden(String detail) {
+        return new ClientError(403, "Forbidden", detail);
+    }
+
     public static ClientError conflict(String detail) {
         return new ClientError(409, "Conflict", detail);
     }

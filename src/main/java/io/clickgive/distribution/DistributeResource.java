@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * The distributor's API: its tablets, assigning them to beneficiaries in its regions, confirming deliveries. The
- * distributor is named in the path; authentication (a later issue) binds a distributor user to its own code only.
+ * distributor is named in the path; a distributor user may act for its own organisation only (admins for any): see
+ * security.Organisations.
  */
 @Path("/api/distribute/{distributor}/tablets")
 @Tag(name = "Distribution (distributors)")
@@ -45,7 +46,7 @@ public class DistributeResource {
     @APIResponse(responseCode = "409", description = "Outside my regions, assigned already, or its bundle is another beneficiary's")
     public List<TabletView> assign(@PathParam("distributor") String distributor,
                                    @NotNull @Valid TabletOrders.Assign order, @Context SecurityContext security) {
-        return tablets.assign(distributor, order, actor(distributor, security));
+        return tablets.assign(distributor, order, Actors.of(security));
     }
 
     @POST
@@ -54,11 +55,6 @@ public class DistributeResource {
     @APIResponse(responseCode = "409", description = "A tablet not assigned, or a date in the future")
     public List<TabletView> deliver(@PathParam("distributor") String distributor,
                                     @NotNull @Valid TabletOrders.Deliver order, @Context SecurityContext security) {
-        return tablets.deliver(distributor, order, actor(distributor, security));
-    }
-
-    private static String actor(String distributor, SecurityContext security) {
-        String who = Actors.of(security);
-        return who.equals("anonymous") ? "distributor:" + distributor : who;
+        return tablets.deliver(distributor, order, Actors.of(security));
     }
 }

@@ -52,21 +52,22 @@ class DistributionTest {
         int request = (int) setup[3];
         List<String> serials = Distribution.tablets(2);
         String distributor = Distribution.distributor("MA-07", "MA-08");
+        String user = Distribution.distributorUser(distributor);
 
         post("/api/manage/tablets/preload", Map.of("serials", serials, "allocation", allocation)).statusCode(200)
                 .body("status", everyItem(equalTo("PRELOADED"))).body("bundleMegabytes", everyItem(equalTo(1_000)));
         post("/api/manage/tablets/ship", Map.of("serials", serials, "distributor", distributor)).statusCode(200)
                 .body("distributor", everyItem(equalTo(distributor)));
-        given().get("/api/distribute/{d}/tablets?status=SHIPPED", distributor).then().statusCode(200)
+        as(user).get("/api/distribute/{d}/tablets?status=SHIPPED", distributor).then().statusCode(200)
                 .body("serial", hasItem(serials.get(0))).body("", hasSize(2));
-        post("/api/distribute/" + distributor + "/tablets/assign", Map.of("serials", serials, "beneficiary", school))
+        post(user, "/api/distribute/" + distributor + "/tablets/assign", Map.of("serials", serials, "beneficiary", school))
                 .statusCode(200).body("beneficiary", everyItem(equalTo(school)));
-        post("/api/distribute/" + distributor + "/tablets/deliver", Map.of("deliveries", List.of(
+        post(user, "/api/distribute/" + distributor + "/tablets/deliver", Map.of("deliveries", List.of(
                 Map.of("serial", serials.get(0), "deliveredOn", LocalDate.now().minusDays(1).toString(),
                         "recipient", "Mme Aït Lahcen, directrice", "note", "Salle informatique"))))
                 .statusCode(200).body("[0].status", equalTo("DELIVERED"));
         given().get("/api/manage/requests/{id}", request).then().body("status", equalTo("ALLOCATED"));
-        post("/api/distribute/" + distributor + "/tablets/deliver", Map.of("deliveries", List.of(
+        post(user, "/api/distribute/" + distributor + "/tablets/deliver", Map.of("deliveries", List.of(
                 Map.of("serial", serials.get(1), "deliveredOn", LocalDate.now().toString(), "recipient", "M. Idrissi"))))
                 .statusCode(200);
         given().get("/api/manage/requests/{id}", request).then().body("status", equalTo("DELIVERED"));
@@ -76,7 +77,7 @@ class DistributionTest {
         given().get("/api/manage/tablets/{serial}", serials.get(0)).then().statusCode(200)
                 .body("recipient", equalTo("Mme Aït Lahcen, directrice"))
                 .body("history.to", equalTo(List.of("IN_STOCK", "PRELOADED", "SHIPPED", "ASSIGNED", "DELIVERED")))
-                .body("history[4].actor", equalTo("distributor:" + distributor))
+                .body("history[4].actor", equalTo(user)).body("history[1].actor", equalTo("admin"))
                 .body("history[3].beneficiary", equalTo(school));
 
         // The report follows the data from the ledger to the school; the likes came without a region.
@@ -203,5 +204,14 @@ class DistributionTest {
 
     private static io.restassured.response.ValidatableResponse post(String path, Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    /** As a signed-in distributor user rather than the admin. */
+    private static io.restassured.response.ValidatableResponse post(String user, String path, Map<String, Object> body) {
+        return as(user).contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    private static io.restassured.specification.RequestSpecification as(String user) {
+        return given().auth().preemptive().basic(user, Distribution.USER_PASSWORD);
     }
 }

@@ -1,0 +1,138 @@
+package io.clickgive.security;
+
+import io.clickgive.Distribution;
+import io.clickgive.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every endpoint the running app declares (its OpenAPI document) × every kind of caller → the expected answer. An
+ * endpoint outside the known prefixes fails the test until it is given a rule.
+ */
+@QuarkusTest
+class AuthorizationTest {
+
+    private static final List<String> PUBLIC = List.of("/api/campaigns/", "/api/sessions/", "/c/");
+
+    enum Caller { ANONYMOUS, OTHER_DISTRIBUTOR, DISTRIBUTOR, MANAGER, ADMIN }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsItsRuleSays() {
+        String slug = Fixtures.liveCampaign("authz");
+        String mine = Distribution.distributor("MA-07");
+        String theirs = Distribution.distributor("MA-01");
+        Map<Caller, String> users = Map.of(
+                Caller.DISTRIBUTOR, Distribution.distributorUser(mine),
+                Caller.OTHER_DISTRIBUTOR, Distribution.distributorUser(theirs),
+                Caller.MANAGER, Distribution.manager());
+
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<String, Map<String, Object>> entry : paths.entrySet()) {
+            String template = entry.getKey();
+            if (PUBLIC.stream().anyMatch(template::startsWith)) {
+                continue;
+            }
+            String area = template.startsWith("/api/manage") ? "manage"
+                    : template.startsWith("/api/distribute") ? "distribute"
+                    : template.startsWith("/api/admin") ? "admin" : null;
+            if (area == null) {
+                problems.add(template + " has no access rule (neither public nor under /api/manage, /api/distribute, "
+                        + "/api/admin)");
+                continue;
+            }
+            String path = template.replace("{slug}", slug).replace("{distributor}", mine).replace("{id}", "999999")
+                    .replace("{code}", "nobody").replace("{serial}", "nobody").replace("{username}", "nobody");
+            for (String method : entry.getValue().keySet()) {
+                for (Caller caller : Caller.values()) {
+                    int status = call(caller, users, method, path);
+                    String expected = expected(area, caller);
+                    boolean ok = switch (expected) {
+                        case "401" -> status == 401;
+                        case "403" -> status == 403;
+                        default -> status != 401 && status != 403 && status < 500;
+                    };
+                    if (!ok) {
+                        problems.add(method.toUpperCase() + " " + template + " as " + caller + ": " + status
+                                + ", expected " + expected);
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertTrue(checked > 150, "checked " + checked + " endpoint × caller pairs");
+    }
+
+    @Test
+    void wrongOrMissingCredentialsAreRefusedAndRevealNothing() {
+        given().auth().none().get("/api/manage/campaigns").then().statusCode(401);
+        given().auth().preemptive().basic("admin", "not-the-password").get("/api/manage/campaigns").then()
+                .statusCode(401);
+        given().auth().preemptive().basic("nobody-at-all", "whatever-password").get("/api/manage/campaigns").then()
+                .statusCode(401);
+        // A distributor reaching another organisation's tablets: refused, with nothing about them in the answer.
+        String mine = Distribution.distributor("MA-07");
+        String theirs = Distribution.distributor("MA-01");
+        String user = Distribution.distributorUser(mine);
+        String answer = given().auth().preemptive().basic(user, Distribution.USER_PASSWORD)
+                .get("/api/distribute/{d}/tablets", theirs).then().statusCode(403).extract().asString();
+        assertTrue(!answer.contains(theirs), answer);
+        given().auth().preemptive().basic(user, Distribution.USER_PASSWORD)
+                .get("/api/distribute/{d}/tablets", mine).then().statusCode(200);
+    }
+
+    @Test
+    void adminsManageUsersAndPasswordsAreNeverShown() {
+        String manager = Distribution.manager();
+        String listed = given().get("/api/admin/users").then().statusCode(200).extract().asString();
+        assertTrue(listed.contains(manager) && !listed.contains("$2"), listed);
+        given().contentType(ContentType.JSON).body(Map.of("username", "short-pw", "password", "short", "role", "manager"))
+                .post("/api/admin/users").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("username", "lonely-distributor",
+                "password", Distribution.USER_PASSWORD, "role", "distributor")).post("/api/admin/users").then()
+                .statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("username", manager, "password", Distribution.USER_PASSWORD,
+                "role", "manager")).post("/api/admin/users").then().statusCode(409);
+        given().auth().preemptive().basic(manager, Distribution.USER_PASSWORD).get("/api/manage/campaigns").then()
+                .statusCode(200);
+        given().delete("/api/admin/users/{u}", manager).then().statusCode(204);
+        given().auth().preemptive().basic(manager, Distribution.USER_PASSWORD).get("/api/manage/campaigns").then()
+                .statusCode(401);
+        given().delete("/api/admin/users/admin").then().statusCode(409);
+    }
+
+    private static String expected(String area, Caller caller) {
+        if (caller == Caller.ANONYMOUS) {
+            return "401";
+        }
+        return switch (area) {
+            case "manage" -> caller == Caller.MANAGER || caller == Caller.ADMIN ? "allowed" : "403";
+            case "distribute" -> caller == Caller.DISTRIBUTOR || caller == Caller.ADMIN ? "allowed" : "403";
+            default -> caller == Caller.ADMIN ? "allowed" : "403";
+        };
+    }
+
+    private static int call(Caller caller, Map<Caller, String> users, String method, String path) {
+        RequestSpecification request = given().auth().none();
+        if (caller == Caller.ADMIN) {
+            request = given();
+        } else if (caller != Caller.ANONYMOUS) {
+            request = given().auth().preemptive().basic(users.get(caller), Distribution.USER_PASSWORD);
+        }
+        return request.contentType(ContentType.JSON).body(method.equals("get") || method.equals("delete") ? "" : "{}")
+                .request(method.toUpperCase(), path).then().extract().statusCode();
+    }
+}
