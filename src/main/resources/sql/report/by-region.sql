@@ -11,7 +11,8 @@ WITH donated AS (
     SELECT bf.region_code,
            count(*) FILTER (WHERE t.status IN ('PRELOADED', 'SHIPPED', 'ASSIGNED', 'DELIVERED')) AS preloaded,
            count(*) FILTER (WHERE t.status IN ('SHIPPED', 'ASSIGNED', 'DELIVERED')) AS shipped,
-           count(*) FILTER (WHERE t.status = 'DELIVERED') AS delivered
+           count(*) FILTER (WHERE t.status = 'DELIVERED') AS delivered,
+           coalesce(sum(b.megabytes) FILTER (WHERE t.status = 'DELIVERED'), 0) AS delivered_megabytes
     FROM tablet t JOIN bundle b ON b.id = t.bundle_id JOIN beneficiary bf ON bf.id = b.beneficiary_id
     WHERE b.campaign_id = ?1 GROUP BY bf.region_code
 ), reached AS (
@@ -33,7 +34,7 @@ WITH donated AS (
 SELECT g.code,
        coalesce(d.megabytes, 0), coalesce(al.megabytes, 0),
        coalesce(tb.preloaded, 0), coalesce(tb.shipped, 0), coalesce(tb.delivered, 0),
-       coalesce(rc.beneficiaries, 0), coalesce(p.people, 0)
+       coalesce(rc.beneficiaries, 0), coalesce(p.people, 0), coalesce(tb.delivered_megabytes, 0)
 FROM regions g
 LEFT JOIN donated d ON d.region_code IS NOT DISTINCT FROM g.code
 LEFT JOIN allocated al ON al.region_code = g.code

@@ -103,6 +103,36 @@ public final class Distribution {
         return username;
     }
 
+    /**
+     * A campaign whose donations went all the way: {@code likes} × 10 MB donated, one school in MA-07 allocated
+     * {@code tablets} bundles of 1 000 MB, and those tablets delivered by a distributor. Returns the campaign's slug.
+     */
+    public static String deliveredCampaign(int likes, int tablets) {
+        String slug = Fixtures.liveCampaign("delivered");
+        donate(slug, likes);
+        bundleSizes(slug, 1_000);
+        String school = beneficiary("MA-07", 80);
+        approve(submit(slug, school, 80, tablets));
+        List<String> serials = tablets(tablets);
+        int allocation = given().contentType(ContentType.JSON).body(Map.of("bundleMegabytes", 1_000))
+                .post("/api/manage/campaigns/{slug}/allocations", slug).then().statusCode(201)
+                .extract().path("allocations[0].id");
+        String distributor = distributor("MA-07");
+        String user = distributorUser(distributor);
+        given().contentType(ContentType.JSON).body(Map.of("serials", serials, "allocation", allocation))
+                .post("/api/manage/tablets/preload").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("serials", serials, "distributor", distributor))
+                .post("/api/manage/tablets/ship").then().statusCode(200);
+        given().auth().preemptive().basic(user, USER_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("serials", serials, "beneficiary", school))
+                .post("/api/distribute/{d}/tablets/assign", distributor).then().statusCode(200);
+        given().auth().preemptive().basic(user, USER_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("deliveries", serials.stream().map(s -> Map.of("serial", s, "deliveredOn",
+                        java.time.LocalDate.now().minusDays(1).toString(), "recipient", "Directrice")).toList()))
+                .post("/api/distribute/{d}/tablets/deliver", distributor).then().statusCode(200);
+        return slug;
+    }
+
     public static String distributor(String... regions) {
         String code = unique("dist").toLowerCase();
         given().contentType(ContentType.JSON).body(Map.of("code", code, "name", "Association " + code,

@@ -7,6 +7,9 @@ import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
 import io.clickgive.campaign.Region;
 import io.clickgive.common.ClientError;
+import io.clickgive.report.CampaignReport;
+import io.clickgive.report.ReportService;
+import io.clickgive.report.Transparency;
 import io.clickgive.totals.CampaignTotals;
 import io.clickgive.totals.TotalsService;
 import io.quarkus.logging.Log;
@@ -49,20 +52,44 @@ public class PageResource {
         static native TemplateInstance campaign(PageView page);
 
         static native TemplateInstance unavailable(PageView page, String title, String text);
+
+        static native TemplateInstance report(PageView page, ReportPage report);
     }
 
     private final CampaignCatalog catalog;
     private final TotalsService totals;
+    private final ReportService reports;
     private final PageTexts texts;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public PageResource(CampaignCatalog catalog, TotalsService totals, PageTexts texts, ObjectMapper json, Clock clock) {
+    public PageResource(CampaignCatalog catalog, TotalsService totals, ReportService reports, PageTexts texts,
+                        ObjectMapper json, Clock clock) {
         this.catalog = catalog;
         this.totals = totals;
+        this.reports = reports;
         this.texts = texts;
         this.json = json;
         this.clock = clock;
+    }
+
+    @GET
+    @Path("report")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The campaign's public transparency report (HTML): donated, allocated, delivered")
+    public Response report(@PathParam("slug") String slug, @QueryParam("lang") String requested,
+                           @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
+        String lang = PageTexts.choose(requested, acceptLanguage);
+        Transparency transparency;
+        try {
+            transparency = reports.transparency(slug);
+        } catch (ClientError unknown) {
+            PageView page = view(lang, null, null, uri);
+            return html(404, Templates.unavailable(page, page.text("unknownTitle"), page.text("unknownText")));
+        }
+        CampaignRules campaign = catalog.bySlug(slug);
+        PageView page = view(lang, campaign, latest(campaign), uri);
+        return html(200, Templates.report(page, reportPage(lang, page, campaign, transparency)));
     }
 
     @GET
@@ -95,6 +122,45 @@ public class PageResource {
         return html(200, Templates.campaign(page));
     }
 
+    private ReportPage reportPage(String lang, PageView page, CampaignRules campaign, Transparency t) {
+        NumberFormat whole = NumberFormat.getIntegerInstance(Locale.forLanguageTag(lang + "-MA"));
+        NumberFormat gigabytes = NumberFormat.getNumberInstance(Locale.forLanguageTag(lang + "-MA"));
+        gigabytes.setMaximumFractionDigits(1);
+        CampaignReport.Row total = t.report().total();
+        Map<String, String> regionNames = new LinkedHashMap<>();
+        for (Region region : catalog.regions()) {
+            regionNames.put(region.code, switch (lang) {
+                case "ar" -> region.nameAr;
+                case "fr" -> region.nameFr;
+                default -> region.nameEn;
+            });
+        }
+        List<ReportPage.Region> rows = new ArrayList<>();
+        for (CampaignReport.Row row : t.report().regions()) {
+            if (row.donatedMegabytes() + row.allocatedMegabytes() + row.tabletsDelivered() == 0) {
+                continue;
+            }
+            rows.add(new ReportPage.Region(row.region() == null ? page.text("unknownRegion")
+                    : regionNames.getOrDefault(row.region(), row.region()),
+                    gigabytes.format(row.donatedGigabytes()), gigabytes.format(row.allocatedGigabytes()),
+                    whole.format(row.tabletsDelivered())));
+        }
+        return new ReportPage(campaign.slug(), gigabytes.format(total.donatedGigabytes()),
+                page.text("clicksConfirmed").replace("{clicks}", whole.format(t.confirmedClicks()))
+                        .replace("{likes}", whole.format(t.confirmedLikes())),
+                t.inFlightGigabytes() == null ? "–" : gigabytes.format(t.inFlightGigabytes()),
+                gigabytes.format(total.allocatedGigabytes()), percent(total.allocatedMegabytes(), total.donatedMegabytes()),
+                gigabytes.format(total.deliveredGigabytes()),
+                percent(total.deliveredMegabytes(), total.donatedMegabytes()),
+                page.text("tabletsDelivered", "count", whole.format(total.tabletsDelivered())),
+                page.text("beneficiariesReached", "count", whole.format(total.beneficiariesReached())),
+                page.text("peopleReached", "count", whole.format(total.peopleReached())), rows);
+    }
+
+    private static int percent(long part, long whole) {
+        return whole == 0 ? 0 : (int) Math.min(100, part * 100 / whole);
+    }
+
     private static Response html(int status, TemplateInstance page) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page)
                 .header("Cache-Control", "no-cache").build();
@@ -123,7 +189,7 @@ public class PageResource {
                     code.equals(lang)));
         }
         String name = campaign == null ? t.get("site") : name(campaign, lang);
-        return new PageView(lang, lang.equals("ar") ? "rtl" : "ltr", t, name, uri.getRequestUri().toString(),
+        return new PageView(campaign == null ? null : campaign.slug(), lang, lang.equals("ar") ? "rtl" : "ltr", t, name, uri.getRequestUri().toString(),
                 switch (lang) {
                     case "ar" -> "ar_MA";
                     case "fr" -> "fr_MA";

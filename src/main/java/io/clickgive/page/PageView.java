@@ -7,7 +7,7 @@ import java.util.Map;
  * What the campaign page's shell shows before its script runs: language and direction, the campaign's name, the total
  * as last read, and {@code boot}, the JSON the script starts from (already safe inside a script element).
  */
-public record PageView(String lang, String dir, Map<String, String> t, String name, String url, String ogLocale,
+public record PageView(String slug, String lang, String dir, Map<String, String> t, String name, String url, String ogLocale,
                        String gigabytes, String percent, String goal, List<Language> languages, String boot) {
 
     public record Language(String code, String label, String href, boolean current) {

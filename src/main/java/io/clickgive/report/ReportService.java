@@ -2,11 +2,17 @@ package io.clickgive.report;
 
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
+import io.clickgive.campaign.CampaignStatus;
+import io.clickgive.common.ClientError;
+import io.clickgive.totals.TotalsService;
+import io.quarkus.logging.Log;
 import io.clickgive.common.Resources;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,13 +23,41 @@ import java.util.stream.Collectors;
 public class ReportService {
 
     private static final String BY_REGION = Resources.sql("report/by-region");
+    private static final String LEDGER = "SELECT coalesce(sum(units) FILTER (WHERE engagement = 'CLICK'), 0), "
+            + "coalesce(sum(units) FILTER (WHERE engagement = 'LIKE'), 0) FROM donation WHERE campaign_id = ?1";
     static final String CSV_HEADER = "region,donated_megabytes,donated_gigabytes,allocated_megabytes,allocated_gigabytes,"
-            + "tablets_preloaded,tablets_shipped,tablets_delivered,beneficiaries_reached,people_reached";
+            + "tablets_preloaded,tablets_shipped,tablets_delivered,delivered_megabytes,delivered_gigabytes,"
+            + "beneficiaries_reached,people_reached";
 
     private final CampaignCatalog catalog;
+    private final TotalsService totals;
+    private final Clock clock;
 
-    public ReportService(CampaignCatalog catalog) {
+    public ReportService(CampaignCatalog catalog, TotalsService totals, Clock clock) {
         this.catalog = catalog;
+        this.totals = totals;
+        this.clock = clock;
+    }
+
+    /** The public report of a campaign that has gone live; a draft is unknown to the public (404). */
+    public Transparency transparency(String slug) {
+        CampaignRules campaign = catalog.bySlug(slug);
+        if (campaign.status() == CampaignStatus.DRAFT) {
+            throw ClientError.notFound("No campaign '" + slug + "'");
+        }
+        CampaignReport report = report(slug);
+        Object[] ledger = (Object[]) Panache.getEntityManager().createNativeQuery(LEDGER)
+                .setParameter(1, campaign.id()).getSingleResult();
+        Long inFlight = null;
+        try {
+            long live = totals.totals(campaign).await().atMost(Duration.ofSeconds(1)).megabytes();
+            inFlight = Math.max(0, live - report.total().donatedMegabytes());
+        } catch (RuntimeException e) {
+            Log.warnf("Live totals of %s unavailable for its report: %s", slug, e.getMessage());
+        }
+        return new Transparency(campaign.slug(), campaign.gigabyteConvention(), ((Number) ledger[0]).longValue(),
+                ((Number) ledger[1]).longValue(), report, inFlight,
+                inFlight == null ? null : campaign.gigabytes(inFlight), clock.instant());
     }
 
     public CampaignReport report(String slug) {
@@ -32,10 +66,10 @@ public class ReportService {
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery(BY_REGION)
                 .setParameter(1, campaign.id()).getResultList();
         List<CampaignReport.Row> regions = new ArrayList<>();
-        long[] sums = new long[7];
+        long[] sums = new long[8];
         for (Object[] row : rows) {
-            long[] figures = new long[7];
-            for (int i = 0; i < 7; i++) {
+            long[] figures = new long[8];
+            for (int i = 0; i < 8; i++) {
                 figures[i] = ((Number) row[i + 1]).longValue();
                 sums[i] += figures[i];
             }
@@ -56,12 +90,13 @@ public class ReportService {
     private static String line(String region, CampaignReport.Row r) {
         return List.of(region, r.donatedMegabytes(), r.donatedGigabytes().toPlainString(), r.allocatedMegabytes(),
                         r.allocatedGigabytes().toPlainString(), r.tabletsPreloaded(), r.tabletsShipped(),
-                        r.tabletsDelivered(), r.beneficiariesReached(), r.peopleReached()).stream()
+                        r.tabletsDelivered(), r.deliveredMegabytes(), r.deliveredGigabytes().toPlainString(),
+                        r.beneficiariesReached(), r.peopleReached()).stream()
                 .map(String::valueOf).collect(Collectors.joining(",")) + "\n";
     }
 
     private static CampaignReport.Row row(CampaignRules campaign, String region, long[] f) {
         return new CampaignReport.Row(region, f[0], campaign.gigabytes(f[0]), f[1], campaign.gigabytes(f[1]), f[2], f[3],
-                f[4], f[5], f[6]);
+                f[4], f[5], f[6], f[7], campaign.gigabytes(f[7]));
     }
 }

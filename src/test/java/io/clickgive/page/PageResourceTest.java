@@ -73,6 +73,26 @@ class PageResourceTest {
     }
 
     @Test
+    void theTransparencyReportNeverClaimsMoreThanTheLedgerHolds() {
+        String slug = io.clickgive.Distribution.deliveredCampaign(500, 3);   // 5 000 MB donated, 3 000 MB delivered
+        given().get("/api/campaigns/{slug}/report", slug).then().statusCode(200)
+                .body("confirmedLikes", org.hamcrest.Matchers.equalTo(500))
+                .body("report.total.donatedMegabytes", org.hamcrest.Matchers.equalTo(5_000))
+                .body("report.total.allocatedMegabytes", org.hamcrest.Matchers.equalTo(3_000))
+                .body("report.total.deliveredMegabytes", org.hamcrest.Matchers.equalTo(3_000))
+                .body("report.total.tabletsDelivered", org.hamcrest.Matchers.equalTo(3))
+                .body("inFlightMegabytes", org.hamcrest.Matchers.equalTo(0));
+        given().get("/c/{slug}/report?lang=fr", slug).then().statusCode(200)
+                .body(containsString("Où vont les dons")).body(containsString("3 tablettes livrées"))
+                .body(containsString("data-field=\"confirmed\">5</span>"))
+                .body(containsString("data-field=\"delivered\">3</span>"));
+        String draft = Fixtures.createCampaign(Fixtures.draft(Fixtures.uniqueSlug("report-draft")));
+        given().get("/api/campaigns/{slug}/report", draft).then().statusCode(404);
+        given().get("/c/{slug}/report", draft).then().statusCode(404);
+        given().auth().none().get("/api/campaigns/{slug}/report", slug).then().statusCode(200);
+    }
+
+    @Test
     void everyLanguageHasEveryTextWithTheSamePlaceholders() {
         PageTexts texts = new PageTexts();
         Map<String, String> english = texts.of("en");

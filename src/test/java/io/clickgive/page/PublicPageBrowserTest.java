@@ -155,7 +155,7 @@ class PublicPageBrowserTest {
     @Test
     void thePageWeighsUnderFiftyKilobytesGzipped() throws Exception {
         long total = 0;
-        for (String asset : new String[] {"/assets/game.js", "/assets/game.css", "/assets/pow.worker.js"}) {
+        for (String asset : new String[] {"/assets/game.js", "/assets/texts.js", "/assets/game.css", "/assets/pow.worker.js"}) {
             byte[] body = given().get(asset).then().statusCode(200).extract().asByteArray();
             java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
             try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
@@ -165,6 +165,19 @@ class PublicPageBrowserTest {
         }
         assertTrue(total < 50 * 1024, "script and style weigh " + total + " bytes gzipped");
         System.out.printf("Public page: script, worker and style weigh %d bytes gzipped%n", total);
+    }
+
+    @Test
+    void theReportPageShowsHowFarTheDonationsTravelled() {
+        String slug = io.clickgive.Distribution.deliveredCampaign(400, 2);  // 4 GB donated, 2 GB delivered
+        load(slug + "/report", "ar", 390, 844);
+        assertEquals("rtl", browser.findElement(By.tagName("html")).getAttribute("dir"));
+        assertEquals("2", browser.findElement(By.cssSelector("[data-field='delivered']")).getText());
+        shoot("ar-phone-report");
+        load(slug + "/report", "fr", 1280, 900);
+        assertEquals("4", browser.findElement(By.cssSelector("[data-field='confirmed']")).getText());
+        assertEquals("2 tablettes livrées", browser.findElement(By.cssSelector("[data-field='tablets']")).getText());
+        shoot("fr-desktop-report");
     }
 
     /** A campaign with the guard on at its lightest: the page solves a real proof of work in its worker. */

@@ -1,0 +1,13 @@
+package io.clickgive.page;
+
+import java.util.List;
+
+/** The transparency report with its figures written out in the page's language, for the template. */
+public record ReportPage(String slug, String confirmedGigabytes, String clicksLine, String inFlightGigabytes,
+                         String allocatedGigabytes, int allocatedPercent, String deliveredGigabytes,
+                         int deliveredPercent, String tabletsLine, String beneficiariesLine, String peopleLine,
+                         List<Region> regions) {
+
+    public record Region(String name, String donated, String allocated, String tablets) {
+    }
+}
