@@ -27,6 +27,9 @@ class PageResourceTest {
                 .body(containsString("<meta property=\"og:locale\" content=\"ar_MA\">"))
                 .body(containsString("كل نقرة تهدي 10 ميغابايت"))
                 .body(containsString("<a href=\"?lang=fr\" lang=\"fr\" data-lang=\"fr\">Français</a>"));
+        given().get("/c/{slug}", slug).then()
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY");
         given().header("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5").get("/c/{slug}", slug).then().statusCode(200)
                 .body(containsString("<html lang=\"fr\" dir=\"ltr\">"))
                 .body(containsString("<title>Ramadan · clickgive</title>"));

@@ -95,6 +95,20 @@ class AuthorizationTest {
     }
 
     @Test
+    void repeatedFailedSignInsAreSlowedDown() {
+        String manager = Distribution.manager();
+        for (int i = 0; i < LoginThrottle.PER_USER; i++) {
+            given().auth().preemptive().basic(manager, "wrong-password-" + i).get("/api/manage/campaigns").then()
+                    .statusCode(401);
+        }
+        // Even the right password waits now, without being checked; other users are not held up.
+        given().auth().preemptive().basic(manager, Distribution.USER_PASSWORD).get("/api/manage/campaigns").then()
+                .statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body(org.hamcrest.Matchers.containsString("failed sign-ins"));
+        given().get("/api/manage/campaigns").then().statusCode(200);
+    }
+
+    @Test
     void adminsManageUsersAndPasswordsAreNeverShown() {
         String manager = Distribution.manager();
         String listed = given().get("/api/admin/users").then().statusCode(200).extract().asString();
