@@ -65,7 +65,8 @@ public class LoginThrottle {
             return;
         }
         ctx.addHeadersEndHandler(v -> {
-            if (ctx.response().getStatusCode() == 401) {
+            // A refused sign-in is a 401 with a challenge; the game's own 401s (a forged session token) have none.
+            if (ctx.response().getStatusCode() == 401 && ctx.response().headers().contains("WWW-Authenticate")) {
                 record(userKey, now);
                 record(addressKey, now);
             }

@@ -95,6 +95,15 @@ class AuthorizationTest {
     }
 
     @Test
+    void thePublicGameIgnoresCredentials() {
+        String slug = Fixtures.liveCampaign("authz-public");
+        // Not checked at all where no rule asks for them: no bcrypt round for anyone who sends a header.
+        given().auth().preemptive().basic("nobody-at-all", "wrong").get("/api/campaigns/{slug}/totals", slug).then()
+                .statusCode(200);
+        given().auth().preemptive().basic("nobody-at-all", "wrong").get("/c/{slug}", slug).then().statusCode(200);
+    }
+
+    @Test
     void repeatedFailedSignInsAreSlowedDown() {
         String manager = Distribution.manager();
         for (int i = 0; i < LoginThrottle.PER_USER; i++) {
