@@ -103,11 +103,15 @@ public final class Distribution {
         return username;
     }
 
+    /** A campaign with tablets on their way: shipped to {@code distributor}, assigned to {@code school}. */
+    public record Prepared(String slug, String school, String distributor, String user, List<String> serials) {
+    }
+
     /**
-     * A campaign whose donations went all the way: {@code likes} × 10 MB donated, one school in MA-07 allocated
-     * {@code tablets} bundles of 1 000 MB, and those tablets delivered by a distributor. Returns the campaign's slug.
+     * {@code likes} × 10 MB donated, one school in MA-07 allocated {@code tablets} bundles of 1 000 MB, the tablets
+     * preloaded, shipped to a distributor and assigned to the school by the distributor's user.
      */
-    public static String deliveredCampaign(int likes, int tablets) {
+    public static Prepared assignedCampaign(int likes, int tablets) {
         String slug = Fixtures.liveCampaign("delivered");
         donate(slug, likes);
         bundleSizes(slug, 1_000);
@@ -126,11 +130,17 @@ public final class Distribution {
         given().auth().preemptive().basic(user, USER_PASSWORD).contentType(ContentType.JSON)
                 .body(Map.of("serials", serials, "beneficiary", school))
                 .post("/api/distribute/{d}/tablets/assign", distributor).then().statusCode(200);
-        given().auth().preemptive().basic(user, USER_PASSWORD).contentType(ContentType.JSON)
-                .body(Map.of("deliveries", serials.stream().map(s -> Map.of("serial", s, "deliveredOn",
+        return new Prepared(slug, school, distributor, user, serials);
+    }
+
+    /** Like {@link #assignedCampaign}, with the tablets delivered. Returns the campaign's slug. */
+    public static String deliveredCampaign(int likes, int tablets) {
+        Prepared prepared = assignedCampaign(likes, tablets);
+        given().auth().preemptive().basic(prepared.user(), USER_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("deliveries", prepared.serials().stream().map(s -> Map.of("serial", s, "deliveredOn",
                         java.time.LocalDate.now().minusDays(1).toString(), "recipient", "Directrice")).toList()))
-                .post("/api/distribute/{d}/tablets/deliver", distributor).then().statusCode(200);
-        return slug;
+                .post("/api/distribute/{d}/tablets/deliver", prepared.distributor()).then().statusCode(200);
+        return prepared.slug();
     }
 
     public static String distributor(String... regions) {

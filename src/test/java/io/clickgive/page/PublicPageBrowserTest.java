@@ -180,6 +180,33 @@ class PublicPageBrowserTest {
         shoot("fr-desktop-report");
     }
 
+    @Test
+    void aDistributorConfirmsADeliveryInTheConsoleAndTheReportShowsIt() {
+        io.clickgive.Distribution.Prepared prepared = io.clickgive.Distribution.assignedCampaign(300, 2);
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(root + "console/tablets?lang=fr");
+        // Not signed in: the console sends the browser to its sign-in page first.
+        await(By.name("j_username"), 10).sendKeys(prepared.user());
+        browser.findElement(By.name("j_password")).sendKeys(io.clickgive.Distribution.USER_PASSWORD);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        // Signed in, the browser comes back to the page it asked for.
+        await(By.id("tablets-form"), 10);
+        browser.findElement(By.cssSelector("input[value='" + prepared.serials().get(0) + "']")).click();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector('input[name=deliveredOn]').value = arguments[0]",
+                java.time.LocalDate.now().toString());
+        browser.findElement(By.name("recipient")).sendKeys("Mme Ouali, directrice");
+        shoot("fr-phone-console-tablets");
+        browser.findElement(By.cssSelector("#tablets-form > fieldset:last-of-type button")).click();
+        assertTrue(await(By.cssSelector("p.status"), 10).getText().startsWith("1 "));
+        shoot("fr-phone-console-delivered");
+
+        load(prepared.slug() + "/report", "fr", 1280, 900);
+        assertEquals("1 tablettes livrées", browser.findElement(By.cssSelector("[data-field='tablets']")).getText());
+        assertEquals("1", browser.findElement(By.cssSelector("[data-field='delivered']")).getText());
+    }
+
     /** A campaign with the guard on at its lightest: the page solves a real proof of work in its worker. */
     private static Map<String, Object> guarded(String prefix) {
         Map<String, Object> guard = new HashMap<>();

@@ -1,0 +1,78 @@
+package io.clickgive.console;
+
+import io.clickgive.Distribution;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The console signs in with a form; its posts need the CSRF token; the API keeps answering 401, not a redirect. */
+@QuarkusTest
+class ConsoleTest {
+
+    @Test
+    void aDistributorSignsInAndConfirmsADeliveryWithTheFormToken() {
+        Distribution.Prepared prepared = Distribution.assignedCampaign(300, 2);
+        given().auth().none().redirects().follow(false).get("/console").then().statusCode(302)
+                .header("Location", containsString("/console/login"));
+        given().auth().none().get("/api/manage/campaigns").then().statusCode(401);
+
+        String cookie = signIn(prepared.user(), Distribution.USER_PASSWORD);
+        String page = given().auth().none().cookie("clickgive-console", cookie).get("/console/tablets?lang=fr").then()
+                .statusCode(200).body(containsString(prepared.serials().get(0))).body(containsString("Mes tablettes"))
+                .extract().asString();
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(token.find(), "the form carries a token");
+
+        String serial = prepared.serials().get(0);
+        // Without the token, or with a wrong one: refused, nothing delivered.
+        deliver(cookie, null, serial).then().statusCode(403);
+        deliver(cookie, "forged", serial).then().statusCode(403);
+        given().get("/api/manage/tablets/{s}", serial).then().body("status", org.hamcrest.Matchers.equalTo("ASSIGNED"));
+
+        deliver(cookie, token.group(1), serial).then().statusCode(303)
+                .header("Location", containsString("/console/tablets"));
+        given().get("/api/manage/tablets/{s}", serial).then().body("status", org.hamcrest.Matchers.equalTo("DELIVERED"))
+                .body("history[-1].actor", org.hamcrest.Matchers.equalTo(prepared.user()));
+    }
+
+    @Test
+    void wrongPasswordsAndOtherRolesAreTurnedAway() {
+        given().auth().none().redirects().follow(false).formParam("j_username", "admin")
+                .formParam("j_password", "not-the-password").post("/j_security_check").then().statusCode(302)
+                .header("Location", containsString("error"));
+        String manager = Distribution.manager();
+        String cookie = signIn(manager, Distribution.USER_PASSWORD);
+        given().auth().none().cookie("clickgive-console", cookie).get("/console/tablets").then().statusCode(403);
+        given().auth().none().cookie("clickgive-console", cookie).get("/console").then().statusCode(200);
+        given().auth().none().get("/console/login?lang=ar").then().statusCode(200)
+                .body(containsString("dir=\"rtl\"")).body(containsString("تسجيل الدخول"));
+    }
+
+    private static String signIn(String user, String password) {
+        Response response = given().auth().none().redirects().follow(false).formParam("j_username", user)
+                .formParam("j_password", password).post("/j_security_check");
+        response.then().statusCode(302).header("Location", endsWith("/console"));
+        String cookie = response.getCookie("clickgive-console");
+        assertTrue(cookie != null && !cookie.isBlank(), "signed in");
+        return cookie;
+    }
+
+    private static Response deliver(String cookie, String token, String serial) {
+        var request = given().auth().none().redirects().follow(false).cookie("clickgive-console", cookie)
+                .formParam("serial", serial).formParam("deliveredOn", LocalDate.now().toString())
+                .formParam("recipient", "M. Amrani").formParam("lang", "fr");
+        if (token != null) {
+            request = request.formParam("csrf", token);
+        }
+        return request.post("/console/tablets/deliver");
+    }
+}
