@@ -1,6 +1,15 @@
 package io.clickgive.console;
 
+import io.clickgive.campaign.CampaignCatalog;
+import io.clickgive.campaign.CampaignRules;
+import io.clickgive.campaign.CampaignService;
+import io.clickgive.campaign.CampaignStatus;
+import io.clickgive.campaign.CampaignView;
 import io.clickgive.common.ClientError;
+import io.clickgive.common.QueryParams;
+import io.clickgive.totals.CampaignTotals;
+import io.clickgive.guard.RejectionResource;
+import io.clickgive.totals.TotalsService;
 import io.clickgive.distribution.TabletOrders;
 import io.clickgive.distribution.TabletService;
 import io.clickgive.distribution.TabletView;
@@ -14,6 +23,7 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -25,14 +35,15 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The console's pages, server-rendered and usable without script: sign-in, and for distributors their tablets with
- * assign and deliver forms. Every form post is checked for its CSRF token; every change goes through the same
+ * The console's pages, server-rendered and usable without script: sign-in; for managers the campaigns with their
+ * transitions and a live dashboard; for distributors their tablets with assign and deliver forms. Every form post is checked for its CSRF token; every change goes through the same
  * services as the API, so the rules and the audit trail are the same.
  */
 @Path("/console")
@@ -47,6 +58,11 @@ public class ConsoleResource {
         static native TemplateInstance home(ConsoleView view);
 
         static native TemplateInstance tablets(ConsoleView view, List<TabletView> tablets, String message);
+
+        static native TemplateInstance campaigns(ConsoleView view, List<CampaignView> campaigns);
+
+        static native TemplateInstance dashboard(ConsoleView view, CampaignView campaign, CampaignTotals totals,
+                                                 RejectionResource.Report refusals);
     }
 
     /** What every console page needs: language, texts, who is signed in, the form token. */
@@ -59,18 +75,73 @@ public class ConsoleResource {
         public String text(String key, String name, Object value) {
             return text(key).replace("{" + name + "}", String.valueOf(value));
         }
+
+        public String status(CampaignStatus status) {
+            return text("console.status." + status.name());
+        }
+
+        public String moveTo(CampaignStatus status) {
+            return text("console.to." + status.name());
+        }
     }
 
     private final PageTexts texts;
     private final UserService users;
     private final TabletService tablets;
+    private final CampaignService campaigns;
+    private final CampaignCatalog catalog;
+    private final TotalsService totals;
     private final Csrf csrf;
 
-    public ConsoleResource(PageTexts texts, UserService users, TabletService tablets, Csrf csrf) {
+    public ConsoleResource(PageTexts texts, UserService users, TabletService tablets, CampaignService campaigns,
+                           CampaignCatalog catalog, TotalsService totals, Csrf csrf) {
         this.texts = texts;
         this.users = users;
         this.tablets = tablets;
+        this.campaigns = campaigns;
+        this.catalog = catalog;
+        this.totals = totals;
         this.csrf = csrf;
+    }
+
+    @GET
+    @Path("campaigns")
+    @Operation(summary = "Campaigns, with their status transitions (managers)")
+    public TemplateInstance campaigns(@QueryParam("lang") String lang, @Context SecurityContext security) {
+        managerOnly(security);
+        return Templates.campaigns(view(lang, security), campaigns.list());
+    }
+
+    @POST
+    @Path("campaigns/{slug}/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Move a campaign to another status (form)")
+    public Response changeStatus(@PathParam("slug") String slug, @FormParam("csrf") String token,
+                                 @FormParam("status") String status, @FormParam("lang") String lang,
+                                 @Context SecurityContext security) {
+        managerOnly(security);
+        csrf.check(security.getUserPrincipal().getName(), token);
+        campaigns.changeStatus(slug, QueryParams.oneOf(CampaignStatus.class, "status", status));
+        return Response.seeOther(UriBuilder.fromPath("/console/campaigns").queryParam("lang", PageTexts.choose(lang, null))
+                .build()).build();
+    }
+
+    @GET
+    @Path("campaigns/{slug}")
+    @Operation(summary = "A campaign's live dashboard: totals, regions, the guard's refusals (managers)")
+    public TemplateInstance dashboard(@PathParam("slug") String slug, @QueryParam("lang") String lang,
+                                      @Context SecurityContext security) {
+        managerOnly(security);
+        CampaignRules rules = catalog.bySlug(slug);
+        return Templates.dashboard(view(lang, security), campaigns.get(slug),
+                totals.totals(rules).await().atMost(Duration.ofSeconds(2)),
+                RejectionResource.report(totals.refusals(rules).await().atMost(Duration.ofSeconds(2))));
+    }
+
+    private static void managerOnly(SecurityContext security) {
+        if (!security.isUserInRole(User.MANAGER) && !security.isUserInRole(User.ADMIN)) {
+            throw ClientError.forbidden("This page is for managers");
+        }
     }
 
     @GET

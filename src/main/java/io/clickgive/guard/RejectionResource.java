@@ -38,7 +38,8 @@ public class RejectionResource {
         return totals.refusals(catalog.bySlug(slug)).map(RejectionResource::report);
     }
 
-    private static Report report(Refusals refusals) {
+    /** Every reason of the guard, with zero where nothing was refused (the console's dashboard shows the same). */
+    public static Report report(Refusals refusals) {
         Map<String, Long> clicks = new LinkedHashMap<>();
         Map<String, Long> sessions = new LinkedHashMap<>();
         Map<String, String> meanings = new LinkedHashMap<>();

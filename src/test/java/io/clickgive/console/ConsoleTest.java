@@ -45,6 +45,25 @@ class ConsoleTest {
     }
 
     @Test
+    void aManagerLaunchesACampaignFromTheConsoleAndSeesItsDashboard() {
+        String slug = io.clickgive.Fixtures.createCampaign(io.clickgive.Fixtures.draft(
+                io.clickgive.Fixtures.uniqueSlug("console")));
+        String cookie = signIn(Distribution.manager(), Distribution.USER_PASSWORD);
+        String page = given().auth().none().cookie("clickgive-console", cookie).get("/console/campaigns?lang=fr").then()
+                .statusCode(200).body(containsString(slug)).body(containsString("Lancer")).extract().asString();
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(token.find());
+        given().auth().none().redirects().follow(false).cookie("clickgive-console", cookie).formParam("status", "LIVE")
+                .post("/console/campaigns/{slug}/status", slug).then().statusCode(403);
+        given().get("/api/manage/campaigns/{slug}", slug).then().body("status", org.hamcrest.Matchers.equalTo("DRAFT"));
+        given().auth().none().redirects().follow(false).cookie("clickgive-console", cookie).formParam("status", "LIVE")
+                .formParam("csrf", token.group(1)).post("/console/campaigns/{slug}/status", slug).then().statusCode(303);
+        given().get("/api/manage/campaigns/{slug}", slug).then().body("status", org.hamcrest.Matchers.equalTo("LIVE"));
+        given().auth().none().cookie("clickgive-console", cookie).get("/console/campaigns/{slug}?lang=en", slug).then()
+                .statusCode(200).body(containsString("Live")).body(containsString("TOO_FAST"));
+    }
+
+    @Test
     void wrongPasswordsAndOtherRolesAreTurnedAway() {
         given().auth().none().redirects().follow(false).formParam("j_username", "admin")
                 .formParam("j_password", "not-the-password").post("/j_security_check").then().statusCode(302)
@@ -53,6 +72,9 @@ class ConsoleTest {
         String cookie = signIn(manager, Distribution.USER_PASSWORD);
         given().auth().none().cookie("clickgive-console", cookie).get("/console/tablets").then().statusCode(403);
         given().auth().none().cookie("clickgive-console", cookie).get("/console").then().statusCode(200);
+        String distributor = Distribution.distributorUser(Distribution.distributor("MA-02"));
+        String theirs = signIn(distributor, Distribution.USER_PASSWORD);
+        given().auth().none().cookie("clickgive-console", theirs).get("/console/campaigns").then().statusCode(403);
         given().auth().none().get("/console/login?lang=ar").then().statusCode(200)
                 .body(containsString("dir=\"rtl\"")).body(containsString("تسجيل الدخول"));
     }

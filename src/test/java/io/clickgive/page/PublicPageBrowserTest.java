@@ -207,6 +207,29 @@ class PublicPageBrowserTest {
         assertEquals("1", browser.findElement(By.cssSelector("[data-field='delivered']")).getText());
     }
 
+    @Test
+    void aManagerLaunchesACampaignAndWatchesItsDashboardMove() throws Exception {
+        String slug = Fixtures.createCampaign(Fixtures.draft(Fixtures.uniqueSlug("console-live")));
+        String manager = io.clickgive.Distribution.manager();
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(root + "console/campaigns?lang=fr");
+        await(By.name("j_username"), 10).sendKeys(manager);
+        browser.findElement(By.name("j_password")).sendKeys(io.clickgive.Distribution.USER_PASSWORD);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        await(By.cssSelector("form[action='/console/campaigns/" + slug + "/status'] button"), 10).click();
+        await(By.linkText(slug), 10).click();
+        String before = await(By.cssSelector(".goal"), 10).getText();
+        assertTrue(before.contains(" 0 clics"), before);
+        // A player plays a round meanwhile; the dashboard refreshes itself.
+        Thread.sleep(1_500);                               // the catalog sees the launch within a second
+        Fixtures.Session session = Fixtures.startSession(slug);
+        Fixtures.sendBatch(session, 1, Fixtures.offsets(100, 12, 300)).then().statusCode(200);
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.cssSelector(".goal")).getText().contains(" 12 clics"));
+        shoot("fr-desktop-console-dashboard");
+    }
+
     /** A campaign with the guard on at its lightest: the page solves a real proof of work in its worker. */
     private static Map<String, Object> guarded(String prefix) {
         Map<String, Object> guard = new HashMap<>();
