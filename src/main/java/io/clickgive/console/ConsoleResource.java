@@ -12,6 +12,7 @@ import io.clickgive.guard.RejectionResource;
 import io.clickgive.totals.TotalsService;
 import io.clickgive.distribution.TabletOrders;
 import io.clickgive.distribution.TabletService;
+import io.clickgive.distribution.TabletStatus;
 import io.clickgive.distribution.TabletView;
 import io.clickgive.page.PageTexts;
 import io.clickgive.security.User;
@@ -82,6 +83,18 @@ public class ConsoleResource {
 
         public String moveTo(CampaignStatus status) {
             return text("console.to." + status.name());
+        }
+
+        public String tablet(TabletStatus status) {
+            return text("tablet." + status.name());
+        }
+
+        /** A number as this page's language writes it (Morocco's conventions for ar, fr and en). */
+        public String number(Object value) {
+            java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(
+                    java.util.Locale.forLanguageTag(lang + "-MA"));
+            format.setMaximumFractionDigits(3);
+            return format.format(value);
         }
     }
 
