@@ -13,7 +13,7 @@ WITH review AS (
     GROUP BY request_id
 )
 SELECT r.id, bf.code, bf.region_code, r.people, rv.approved_tablets, rv.approved_gigabytes,
-       coalesce(a.bundles, 0) AS allocated_bundles, coalesce(a.megabytes, 0) AS allocated_megabytes
+       coalesce(a.bundles, 0) AS allocated_bundles, coalesce(a.megabytes, 0) AS allocated_megabytes, bf.id
 FROM request r
 JOIN review rv ON rv.request_id = r.id
 JOIN beneficiary bf ON bf.id = r.beneficiary_id

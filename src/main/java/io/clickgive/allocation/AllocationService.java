@@ -35,6 +35,14 @@ public class AllocationService {
     private static final String DONATED = Resources.sql("allocation/donated");
     private static final String LOCK = Resources.sql("allocation/lock-stock");
     private static final String INSERT_BUNDLES = Resources.sql("allocation/insert-bundles");
+    private static final String SIZES = Resources.sql("allocation/bundle-sizes");
+    private static final String SIZES_CLEAR = Resources.sql("allocation/bundle-sizes-clear");
+    private static final String SIZE_ADD = Resources.sql("allocation/bundle-size-add");
+    private static final String POOL_OPEN = Resources.sql("allocation/pool-open");
+    private static final String POOL_LOCK = Resources.sql("allocation/pool-lock");
+    private static final String POOL_ADD = Resources.sql("allocation/pool-add");
+    private static final String ALLOCATED = Resources.sql("allocation/allocated");
+    private static final String BUNDLES_COMMITTED = Resources.sql("allocation/bundles-committed");
 
     private final CampaignCatalog catalog;
     private final RequestService requests;
@@ -61,10 +69,10 @@ public class AllocationService {
     public List<Integer> replaceBundleSizes(String slug, BundleSizes sizes) {
         CampaignRules campaign = catalog.bySlug(slug);
         EntityManager em = Panache.getEntityManager();
-        em.createNativeQuery("DELETE FROM bundle_size WHERE campaign_id = ?1").setParameter(1, campaign.id())
+        em.createNativeQuery(SIZES_CLEAR).setParameter(1, campaign.id())
                 .executeUpdate();
         for (int megabytes : sizes.megabytes().stream().distinct().toList()) {
-            em.createNativeQuery("INSERT INTO bundle_size (campaign_id, megabytes) VALUES (?1, ?2)")
+            em.createNativeQuery(SIZE_ADD)
                     .setParameter(1, campaign.id()).setParameter(2, megabytes).executeUpdate();
         }
         return bundleSizes(campaign.id());
@@ -80,9 +88,9 @@ public class AllocationService {
         CampaignRules campaign = catalog.bySlug(slug);
         EntityManager em = Panache.getEntityManager();
         em.createNativeQuery(LOCK).getSingleResult();
-        em.createNativeQuery("INSERT INTO pool (campaign_id) VALUES (?1) ON CONFLICT DO NOTHING")
+        em.createNativeQuery(POOL_OPEN)
                 .setParameter(1, campaign.id()).executeUpdate();
-        em.createNativeQuery("SELECT allocated_megabytes FROM pool WHERE campaign_id = ?1 FOR UPDATE")
+        em.createNativeQuery(POOL_LOCK)
                 .setParameter(1, campaign.id()).getSingleResult();
         PlanView plan = plan(campaign, order, pool(campaign, false));
         if (order.digest() != null && !order.digest().equals(plan.digest())) {
@@ -100,9 +108,7 @@ public class AllocationService {
             Allocation allocation = new Allocation();
             allocation.campaignId = campaign.id();
             allocation.requestId = share.request();
-            allocation.beneficiaryId = ((Number) em.createNativeQuery(
-                    "SELECT beneficiary_id FROM request WHERE id = ?1").setParameter(1, share.request())
-                    .getSingleResult()).longValue();
+            allocation.beneficiaryId = share.beneficiaryId();
             allocation.bundleMegabytes = plan.bundleMegabytes();
             allocation.bundles = share.bundles();
             allocation.megabytes = share.megabytes();
@@ -116,8 +122,7 @@ public class AllocationService {
             made.add(new CommitResult.Made(allocation.id, share.request(), share.beneficiary(), share.bundles(),
                     share.megabytes()));
         }
-        int updated = em.createNativeQuery("UPDATE pool SET allocated_megabytes = allocated_megabytes + ?2 "
-                        + "WHERE campaign_id = ?1").setParameter(1, campaign.id()).setParameter(2, plan.megabytes())
+        int updated = em.createNativeQuery(POOL_ADD).setParameter(1, campaign.id()).setParameter(2, plan.megabytes())
                 .executeUpdate();
         if (updated != 1) {
             throw new IllegalStateException("pool row of campaign " + campaign.id() + " missing");
@@ -136,6 +141,7 @@ public class AllocationService {
                     + (pool.bundleSizes().isEmpty() ? " (set its bundle sizes first)" : ""));
         }
         Map<Long, Object[]> rows = new HashMap<>();
+        Map<Long, Integer> caps = new HashMap<>();
         List<Planner.Claim> claims = new ArrayList<>();
         @SuppressWarnings("unchecked")
         List<Object[]> found = Panache.getEntityManager().createNativeQuery(CLAIMS)
@@ -153,6 +159,7 @@ public class AllocationService {
                 cap = Math.min(cap, gigabyteCap);
             }
             rows.put(request, row);
+            caps.put(request, (int) Math.max(0, cap));
             claims.add(new Planner.Claim(request, (String) row[2], ((Number) row[3]).longValue(),
                     (int) Math.max(0, cap)));
         }
@@ -171,9 +178,8 @@ public class AllocationService {
             Planner.Share share = plan.shares().get(i);
             Object[] row = rows.get(share.requestId());
             int people = ((Number) row[3]).intValue();
-            int cap = claims.stream().filter(c -> c.requestId() == share.requestId()).findFirst().orElseThrow().cap();
-            shares.add(new PlanView.Share(share.requestId(), (String) row[1], share.region(), people, cap,
-                    share.bundles(), (long) share.bundles() * bundle));
+            shares.add(new PlanView.Share(share.requestId(), (String) row[1], ((Number) row[8]).longValue(),
+                    share.region(), people, caps.get(share.requestId()), share.bundles(), (long) share.bundles() * bundle));
             if (share.bundles() > 0) {
                 requestsByRegion.computeIfAbsent(share.region(), r -> new int[1])[0]++;
                 peopleByRegion.merge(share.region(), (long) people, Long::sum);
@@ -196,7 +202,7 @@ public class AllocationService {
         long donated = ((Number) em.createNativeQuery(DONATED).setParameter(1, campaign.id()).getSingleResult())
                 .longValue();
         @SuppressWarnings("unchecked")
-        List<Number> allocatedRow = em.createNativeQuery("SELECT allocated_megabytes FROM pool WHERE campaign_id = ?1")
+        List<Number> allocatedRow = em.createNativeQuery(ALLOCATED)
                 .setParameter(1, campaign.id()).getResultList();
         long allocated = allocatedRow.isEmpty() ? 0 : allocatedRow.get(0).longValue();
         Long inFlight = withInFlight ? inFlight(campaign, donated) : null;
@@ -218,14 +224,14 @@ public class AllocationService {
     }
 
     private static long bundlesCommitted() {
-        return ((Number) Panache.getEntityManager().createNativeQuery("SELECT count(*) FROM bundle").getSingleResult())
+        return ((Number) Panache.getEntityManager().createNativeQuery(BUNDLES_COMMITTED).getSingleResult())
                 .longValue();
     }
 
     private static List<Integer> bundleSizes(long campaignId) {
         @SuppressWarnings("unchecked")
         List<Number> sizes = Panache.getEntityManager()
-                .createNativeQuery("SELECT megabytes FROM bundle_size WHERE campaign_id = ?1 ORDER BY megabytes")
+                .createNativeQuery(SIZES)
                 .setParameter(1, campaignId).getResultList();
         return sizes.stream().map(Number::intValue).toList();
     }

@@ -1,5 +1,7 @@
 package io.clickgive.allocation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -15,7 +17,7 @@ public record PlanView(String campaign, String gigabyteConvention, int bundleMeg
                               long people) {
     }
 
-    public record Share(long request, String beneficiary, String region, int people, int cap, int bundles,
-                        long megabytes) {
+    public record Share(long request, String beneficiary, @JsonIgnore long beneficiaryId, String region, int people,
+                        int cap, int bundles, long megabytes) {
     }
 }

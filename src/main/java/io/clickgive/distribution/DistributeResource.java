@@ -1,6 +1,7 @@
 package io.clickgive.distribution;
 
 import io.clickgive.common.Actors;
+import io.clickgive.security.OwnOrganisation;
 import io.clickgive.common.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import java.util.List;
  * security.Organisations.
  */
 @Path("/api/distribute/{distributor}/tablets")
+@OwnOrganisation
 @Tag(name = "Distribution (distributors)")
 public class DistributeResource {
 

@@ -44,6 +44,7 @@ public class TabletService {
     private static final String FREE_BUNDLES = Resources.sql("distribution/free-bundles");
     private static final String DELIVERED_BUNDLES = Resources.sql("distribution/delivered-bundles");
     private static final String LOCK_STOCK = Resources.sql("allocation/lock-stock");
+    private static final String LOCK_ALLOCATION = Resources.sql("distribution/lock-allocation");
     // Deliveries are dated in the programme's country.
     private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
@@ -433,7 +434,7 @@ public class TabletService {
 
     private static void lockAllocation(long allocation) {
         @SuppressWarnings("unchecked")
-        List<Object> found = Panache.getEntityManager().createNativeQuery("SELECT id FROM allocation WHERE id = ?1 FOR UPDATE")
+        List<Object> found = Panache.getEntityManager().createNativeQuery(LOCK_ALLOCATION)
                 .setParameter(1, allocation).getResultList();
         if (found.isEmpty()) {
             throw ClientError.notFound("No allocation " + allocation);

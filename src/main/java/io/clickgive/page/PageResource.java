@@ -84,8 +84,7 @@ public class PageResource {
         try {
             transparency = reports.transparency(slug);
         } catch (ClientError unknown) {
-            PageView page = view(lang, null, null, uri);
-            return html(404, Templates.unavailable(page, page.text("unknownTitle"), page.text("unknownText")));
+            return unknown(lang, uri);
         }
         CampaignRules campaign = catalog.bySlug(slug);
         PageView page = view(lang, campaign, latest(campaign), uri);
@@ -102,12 +101,10 @@ public class PageResource {
         try {
             campaign = catalog.bySlug(slug);
         } catch (ClientError unknown) {
-            PageView page = view(lang, null, null, uri);
-            return html(404, Templates.unavailable(page, page.text("unknownTitle"), page.text("unknownText")));
+            return unknown(lang, uri);
         }
         if (campaign.status() == CampaignStatus.DRAFT) {
-            PageView page = view(lang, null, null, uri);
-            return html(404, Templates.unavailable(page, page.text("unknownTitle"), page.text("unknownText")));
+            return unknown(lang, uri);
         }
         CampaignTotals current = latest(campaign);
         PageView page = view(lang, campaign, current, uri);
@@ -159,6 +156,12 @@ public class PageResource {
 
     private static int percent(long part, long whole) {
         return whole == 0 ? 0 : (int) Math.min(100, part * 100 / whole);
+    }
+
+    /** An unknown campaign, or one still in draft: the public is told only that there is none. */
+    private Response unknown(String lang, UriInfo uri) {
+        PageView page = view(lang, null, null, uri);
+        return html(404, Templates.unavailable(page, page.text("unknownTitle"), page.text("unknownText")));
     }
 
     private static Response html(int status, TemplateInstance page) {

@@ -23,8 +23,7 @@ import java.util.stream.Collectors;
 public class ReportService {
 
     private static final String BY_REGION = Resources.sql("report/by-region");
-    private static final String LEDGER = "SELECT coalesce(sum(units) FILTER (WHERE engagement = 'CLICK'), 0), "
-            + "coalesce(sum(units) FILTER (WHERE engagement = 'LIKE'), 0) FROM donation WHERE campaign_id = ?1";
+    private static final String LEDGER = Resources.sql("report/ledger-units");
     static final String CSV_HEADER = "region,donated_megabytes,donated_gigabytes,allocated_megabytes,allocated_gigabytes,"
             + "tablets_preloaded,tablets_shipped,tablets_delivered,delivered_megabytes,delivered_gigabytes,"
             + "beneficiaries_reached,people_reached";

@@ -20,11 +20,9 @@ public class Organisations {
     }
 
     @ServerRequestFilter
+    @OwnOrganisation
     public void ownOrganisationOnly(ContainerRequestContext request) {
         String distributor = request.getUriInfo().getPathParameters().getFirst("distributor");
-        if (distributor == null || !request.getUriInfo().getPath().startsWith("/api/distribute/")) {
-            return;
-        }
         SecurityContext security = request.getSecurityContext();
         if (security.isUserInRole(User.ADMIN)) {
             return;

@@ -1,0 +1,2 @@
+-- Bundles committed in all campaigns, each waiting for or carried by a tablet.
+SELECT count(*) FROM bundle
