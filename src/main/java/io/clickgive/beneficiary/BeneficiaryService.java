@@ -78,6 +78,16 @@ public class BeneficiaryService {
         return beneficiary;
     }
 
+    /** The codes of these beneficiaries, by id, in one query (lists of tablets name them). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<Long, String> codes(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> codes = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Beneficiary.<Beneficiary>list("id in ?1", ids).forEach(b -> codes.put(b.id, b.code));
+        }
+        return codes;
+    }
+
     /**
      * Imports a CSV file. Rows whose code is already registered are skipped, so a file can be sent again after a
      * partial import. With {@link ImportReport.Mode#ALL_OR_NOTHING}, one bad row refuses the whole file.

@@ -45,6 +45,7 @@ public class TabletService {
     private static final String DELIVERED_BUNDLES = Resources.sql("distribution/delivered-bundles");
     private static final String LOCK_STOCK = Resources.sql("allocation/lock-stock");
     private static final String LOCK_ALLOCATION = Resources.sql("distribution/lock-allocation");
+    private static final String BUNDLE_SIZES = Resources.sql("distribution/bundle-sizes");
     // Deliveries are dated in the programme's country.
     private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
@@ -456,11 +457,13 @@ public class TabletService {
     private List<TabletView> views(List<Tablet> tablets) {
         Map<Long, String> distributorCodes = distributorCodes(tablets.stream().map(t -> t.distributorId));
         Map<Long, String> beneficiaryCodes = beneficiaryCodes(tablets.stream().map(t -> t.beneficiaryId));
+        Set<Long> bundles = tablets.stream().map(t -> t.bundleId).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<Long, Integer> megabytes = new HashMap<>();
-        for (Tablet t : tablets) {
-            if (t.bundleId != null) {
-                megabytes.computeIfAbsent(t.bundleId, id -> bundle(id).megabytes());
-            }
+        if (!bundles.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Panache.getEntityManager().createNativeQuery(BUNDLE_SIZES)
+                    .setParameter(1, bundles).getResultList();
+            rows.forEach(r -> megabytes.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
         }
         return tablets.stream().map(t -> new TabletView(t.serial, t.imei, t.model, t.status, t.bundleId,
                 t.bundleId == null ? null : megabytes.get(t.bundleId), distributorCodes.get(t.distributorId),
@@ -477,11 +480,6 @@ public class TabletService {
     }
 
     private Map<Long, String> beneficiaryCodes(Stream<Long> ids) {
-        Set<Long> wanted = ids.filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<Long, String> codes = new HashMap<>();
-        for (long id : wanted) {
-            codes.put(id, beneficiaries.require(id).code);
-        }
-        return codes;
+        return beneficiaries.codes(ids.filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 }
