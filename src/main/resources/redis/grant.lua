@@ -4,11 +4,12 @@
 -- KEYS[3] players HLL     cg:{...}:players
 -- KEYS[4] player bucket   cg:{...}:rate:<player>   (GCRA: theoretical arrival time in ms)
 -- KEYS[5] network bucket  cg:{...}:net:<network>   (GCRA, this shard's share of the network's limit)
--- KEYS[6] proof marker    cg:{...}:pow:<solution id>
+-- KEYS[6] used proofs     cg:{...}:pow:<epoch minute in which their challenges expire>  (set of solution ids)
 -- ARGV[1] now ms  ARGV[2] session retention ms  ARGV[3] player
 -- ARGV[4] guard on (1) or off (0)
 -- ARGV[5] player interval ms  ARGV[6] player burst  ARGV[7] network interval ms  ARGV[8] network burst
--- ARGV[9] proof marker lifetime ms
+-- ARGV[9] end of that minute, epoch ms (the set's expiry: every challenge in it has expired by then)
+-- ARGV[10] the solution's id
 -- Returns "OK"; or "<reason>|<ms to wait>" for PLAYER_RATE / NETWORK_RATE; or "POW_REUSED|0".
 local now = tonumber(ARGV[1])
 
@@ -24,9 +25,10 @@ local function refuse(reason, ms)
 end
 
 if ARGV[4] == '1' then
-    if redis.call('SET', KEYS[6], 1, 'NX', 'PX', ARGV[9]) == false then
+    if redis.call('SADD', KEYS[6], ARGV[10]) == 0 then
         return refuse('POW_REUSED', 0)
     end
+    redis.call('PEXPIREAT', KEYS[6], ARGV[9])
     local playerInterval, networkInterval = tonumber(ARGV[5]), tonumber(ARGV[7])
     local playerWait, playerTat = 0, now
     if playerInterval > 0 then -- 0: no limit per player (a kiosk shared by a queue of people)

@@ -47,9 +47,12 @@ public record ShardKeys(long campaignId, int shard) {
         return "cg:" + tag() + ":net:" + network;
     }
 
-    /** Marks a proof-of-work solution as used until its challenge expires. */
-    public String proof(String id) {
-        return "cg:" + tag() + ":pow:" + id;
+    /**
+     * Set: the proof-of-work solutions used in this shard whose challenges expire within one epoch minute. One key per
+     * minute rather than one per solution: a key with a TTL per session start cost more Redis time than the set.
+     */
+    public String proofs(long expiryMinute) {
+        return "cg:" + tag() + ":pow:" + expiryMinute;
     }
 
     public String ledger() {

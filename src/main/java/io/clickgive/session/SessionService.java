@@ -111,13 +111,13 @@ public class SessionService {
         }
         Requester requester = requester(campaign, request.fingerprint(), peer, forwardedFor, userAgent);
         GuardSettings guard = campaign.guard();
-        String proofKey = requester.keys().proof("-");
-        long proofLifetime = 1;
+        String proofId = "-";
+        long proofMinute = 0;
         if (guard.enabled()) {
             try {
                 ProofOfWork.Verified proof = proofs.verify(campaign.id(), requester.player(), request.proof());
-                proofKey = requester.keys().proof(proof.id());
-                proofLifetime = Math.max(1, proof.expiresAtMillis() - now.toEpochMilli());
+                proofId = proof.id();
+                proofMinute = proof.expiresAtMillis() / 60_000;
             } catch (ClientError refused) {
                 rejections.refused(campaign.slug(), campaign.id(), Reason.valueOf(refused.reason()));
                 throw refused;
@@ -130,10 +130,11 @@ public class SessionService {
         List<String> args = new ArrayList<>(List.of(Long.toString(now.toEpochMilli()),
                 Long.toString(endsAt - now.toEpochMilli() + graceMs + retentionMs), requester.player()));
         args.addAll(admission.grantArguments(guard));
-        args.add(Long.toString(proofLifetime));
+        args.add(Long.toString((proofMinute + 1) * 60_000));
+        args.add(proofId);
         ShardKeys keys = requester.keys();
         return scripts.run(grant, List.of(keys.session(token.sessionId()), keys.totals(), keys.players(),
-                        keys.rate(requester.player()), keys.network(requester.network()), proofKey), args)
+                        keys.rate(requester.player()), keys.network(requester.network()), keys.proofs(proofMinute)), args)
                 .map(response -> {
                     String answer = response.toString();
                     if (!answer.equals("OK")) {

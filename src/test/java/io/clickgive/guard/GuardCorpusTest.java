@@ -114,10 +114,11 @@ class GuardCorpusTest {
                 List<String> args = new ArrayList<>(List.of(Long.toString(start + second * 1_000L), "60000", player));
                 args.addAll(List.of("1", Long.toString(guard.playerIntervalSeconds() * 1000L),
                         guard.playerBurst().toString(), "1", "1000000")); // network limit out of the way: the player's is measured
-                args.add("60000");
+                long minute = (start + second * 1_000L) / 60_000 + 1; // the proof's challenge expires within a minute
+                args.addAll(List.of(Long.toString((minute + 1) * 60_000), "proof-" + second + "-" + parallel));
                 String answer = scripts.runBlocking(grant, List.of(keys.session("amp-" + second + "-" + parallel),
                         keys.totals(), keys.players(), keys.rate(player), keys.network("amp-net"),
-                        keys.proof(second + "-" + parallel)), args).toString();
+                        keys.proofs(minute)), args).toString();
                 granted += answer.equals("OK") ? 1 : 0;
             }
         }

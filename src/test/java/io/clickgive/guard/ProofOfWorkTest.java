@@ -1,11 +1,17 @@
 package io.clickgive.guard;
 
 import io.clickgive.Fixtures;
+import io.clickgive.common.ClickgiveConfig;
+import io.clickgive.common.Hmac;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.altcha.altcha.Altcha;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,12 +19,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The proof of work at the session's door: every way a solution can be wrong is refused with its reason. */
 @QuarkusTest
 class ProofOfWorkTest {
 
     private static final String ADDRESS = "198.51.100.9";
+
+    @Inject
+    ClickgiveConfig config;
 
     @Test
     void solvedChallengeOpensASessionOnce() {
@@ -31,6 +42,28 @@ class ProofOfWorkTest {
         // The grant brought the puzzle of the player's next round: solved, it opens the next session.
         start(slug, "phone-1", Fixtures.solve(next)).statusCode(201);
         InspectionTest.rejections(slug).body("sessions", equalTo(2)).body("refusedSessions.POW_REUSED", equalTo(1));
+    }
+
+    /** Our challenges are ALTCHA's: the reference library solves them and accepts the solution under our key. */
+    @Test
+    void challengesAreAltchaChallenges() throws Exception {
+        String slug = InspectionTest.guarded(Map.of("powDifficulty", 5_000));
+        Map<String, Object> challenge = Fixtures.challenge(slug, "phone-7", ADDRESS);
+        String salt = (String) challenge.get("salt");
+        Altcha.Solution solved = Altcha.solveChallenge((String) challenge.get("challenge"), salt, Altcha.Algorithm.SHA256,
+                ((Number) challenge.get("maxNumber")).longValue(), 0);
+        Altcha.Payload payload = new Altcha.Payload();
+        payload.algorithm = (String) challenge.get("algorithm");
+        payload.challenge = (String) challenge.get("challenge");
+        payload.number = (long) solved.number;
+        payload.salt = salt;
+        payload.signature = (String) challenge.get("signature");
+        String key = Base64.getEncoder().encodeToString(new Hmac(config.tokens().key()).sign("proof-of-work"));
+        assertTrue(Altcha.verifySolution(payload, key, false), "ALTCHA's verifier accepts our challenge: " + challenge);
+        assertEquals(Instant.parse((String) challenge.get("expiresAt")).toEpochMilli(),
+                Long.parseLong(Altcha.extractParams(salt).get("until")));
+        start(slug, "phone-7", Map.of("salt", salt, "number", solved.number, "signature", payload.signature))
+                .statusCode(201);
     }
 
     @Test
