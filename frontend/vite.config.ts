@@ -9,7 +9,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2019',
     rollupOptions: {
-      input: { game: 'src/main.ts', report: 'src/report.ts' },
+      input: { game: 'src/main.ts', report: 'src/report.ts', console: 'src/console.ts' },
       output: {
         entryFileNames: 'assets/[name].js',
         chunkFileNames: 'assets/[name].js',

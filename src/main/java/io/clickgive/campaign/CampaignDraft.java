@@ -27,6 +27,14 @@ public record CampaignDraft(
     /** The campaign's name in each language of the public page. */
     public record Names(@NotBlank @Size(max = 200) String ar, @NotBlank @Size(max = 200) String fr,
                         @NotBlank @Size(max = 200) String en) {
+
+        public String in(String lang) {
+            return switch (lang) {
+                case "ar" -> ar;
+                case "fr" -> fr;
+                default -> en;
+            };
+        }
     }
 
     int megabytesPerClickOrDefault() {

@@ -31,7 +31,7 @@ public class BodyLimits {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             String path = ctx.request().path();
             long limit = path.startsWith("/api/sessions/") ? BATCH_LIMIT
-                    : path.endsWith("/import") ? IMPORT_LIMIT : DEFAULT_LIMIT;
+                    : path.endsWith("/import") || path.startsWith("/console/imports/") ? IMPORT_LIMIT : DEFAULT_LIMIT;
             long size;
             try {
                 size = length == null ? 0 : Long.parseLong(length);

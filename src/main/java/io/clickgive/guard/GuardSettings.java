@@ -38,6 +38,11 @@ public record GuardSettings(
         return over(DEFAULTS);
     }
 
+    /** These settings, switched on or off. */
+    public GuardSettings enabled(boolean on) {
+        return new GuardSettings(on, null, null, null, null, null, null, null, null, null, null, null, null, null).over(this);
+    }
+
     /** These settings with every omitted value taken from {@code d}. */
     public GuardSettings over(GuardSettings d) {
         return new GuardSettings(or(enabled, d.enabled), or(playerIntervalSeconds, d.playerIntervalSeconds),

@@ -27,7 +27,7 @@ public class PageTexts {
 
     public PageTexts() {
         for (String lang : LANGUAGES) {
-            texts.put(lang, load(lang));
+            texts.put(lang, bundle("page", lang));
         }
     }
 
@@ -59,8 +59,9 @@ public class PageTexts {
         return "ar";
     }
 
-    private static Map<String, String> load(String lang) {
-        String path = "messages/page_" + lang + ".properties";
+    /** The texts of messages/{name}_{lang}.properties (UTF-8), sorted by key. */
+    public static Map<String, String> bundle(String name, String lang) {
+        String path = "messages/" + name + "_" + lang + ".properties";
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("Missing " + path);

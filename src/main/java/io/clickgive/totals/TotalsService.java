@@ -93,6 +93,28 @@ public class TotalsService {
                 counts.rejectedClicks(), counts.refusedSessions(), clock.instant()));
     }
 
+    /** Accepted clicks per epoch minute over the last {@code minutes} minutes (this one included), oldest first. */
+    public Uni<long[]> perMinute(CampaignRules campaign, int minutes) {
+        long first = clock.millis() / 60_000 - minutes + 1;
+        String[] fields = new String[minutes];
+        for (int i = 0; i < minutes; i++) {
+            fields[i] = Long.toString(first + i);
+        }
+        // Only the minutes asked for: the hash holds every minute of the campaign.
+        List<Uni<Map<String, String>>> reads = ShardKeys.of(campaign.id(), shards).stream()
+                .map(keys -> hashes.hmget(keys.minutes(), fields)).toList();
+        return Uni.join().all(reads).andFailFast().map(parts -> {
+            long[] clicks = new long[minutes];
+            for (Map<String, String> part : parts) {
+                for (int i = 0; i < minutes; i++) {
+                    String count = part.get(fields[i]);
+                    clicks[i] += count == null ? 0 : Long.parseLong(count);
+                }
+            }
+            return clicks;
+        });
+    }
+
     /** Ticks shared by all subscribers of a campaign: one Redis read per tick, however many people watch. */
     public Multi<CampaignTotals> stream(CampaignRules campaign) {
         return streams.computeIfAbsent(campaign.id(), id -> Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(tick)

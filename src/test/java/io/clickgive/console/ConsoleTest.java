@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The console signs in with a form; its posts need the CSRF token; the API keeps answering 401, not a redirect. */
@@ -80,12 +79,7 @@ class ConsoleTest {
     }
 
     private static String signIn(String user, String password) {
-        Response response = given().auth().none().redirects().follow(false).formParam("j_username", user)
-                .formParam("j_password", password).post("/j_security_check");
-        response.then().statusCode(302).header("Location", endsWith("/console"));
-        String cookie = response.getCookie("clickgive-console");
-        assertTrue(cookie != null && !cookie.isBlank(), "signed in");
-        return cookie;
+        return ConsoleClient.signIn(user, password).cookie();
     }
 
     private static Response deliver(String cookie, String token, String serial) {

@@ -4,6 +4,7 @@ import io.clickgive.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,11 +98,16 @@ class PageResourceTest {
 
     @Test
     void everyLanguageHasEveryTextWithTheSamePlaceholders() {
-        PageTexts texts = new PageTexts();
-        Map<String, String> english = texts.of("en");
+        for (String bundle : List.of("page", "console")) {
+            sameTextsInEveryLanguage(bundle);
+        }
+    }
+
+    private static void sameTextsInEveryLanguage(String bundle) {
+        Map<String, String> english = PageTexts.bundle(bundle, "en");
         for (String lang : PageTexts.LANGUAGES) {
-            Map<String, String> other = texts.of(lang);
-            assertEquals(english.keySet(), other.keySet(), lang + " has the same texts as en");
+            Map<String, String> other = PageTexts.bundle(bundle, lang);
+            assertEquals(english.keySet(), other.keySet(), bundle + "_" + lang + " has the same texts as en");
             english.forEach((key, text) -> assertEquals(placeholders(text), placeholders(other.get(key)),
                     lang + ": placeholders of " + key));
         }

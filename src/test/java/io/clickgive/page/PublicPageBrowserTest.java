@@ -208,26 +208,76 @@ class PublicPageBrowserTest {
     }
 
     @Test
-    void aManagerLaunchesACampaignAndWatchesItsDashboardMove() throws Exception {
-        String slug = Fixtures.createCampaign(Fixtures.draft(Fixtures.uniqueSlug("console-live")));
+    void aManagerCreatesACampaignLaunchesItAndWatchesItsDashboardMove() throws Exception {
+        String slug = Fixtures.uniqueSlug("console-live");
         String manager = io.clickgive.Distribution.manager();
         browser.manage().deleteAllCookies();
         browser.manage().window().setSize(new Dimension(1280, 900));
-        browser.get(root + "console/campaigns?lang=fr");
+        browser.get(root + "console/campaigns/new?lang=fr");
         await(By.name("j_username"), 10).sendKeys(manager);
         browser.findElement(By.name("j_password")).sendKeys(io.clickgive.Distribution.USER_PASSWORD);
         browser.findElement(By.cssSelector("button[type='submit']")).click();
+        await(By.name("slug"), 10).sendKeys(slug);
+        browser.findElement(By.name("nameAr")).sendKeys("رمضان التضامني");
+        browser.findElement(By.name("nameFr")).sendKeys("Ramadan solidaire");
+        browser.findElement(By.name("nameEn")).sendKeys("Ramadan of solidarity");
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Africa/Casablanca"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector('input[name=opensAt]').value = arguments[0];"
+                        + "document.querySelector('input[name=closesAt]').value = arguments[1];",
+                now.minusHours(1).withSecond(0).withNano(0).toString().substring(0, 16),
+                now.plusDays(30).withSecond(0).withNano(0).toString().substring(0, 16));
+        browser.findElement(By.name("goalGigabytes")).sendKeys("400");
+        browser.findElement(By.name("guard")).click();     // off: the test's clicks are evenly spaced
+        shoot("fr-desktop-console-new-campaign");
+        browser.findElement(By.cssSelector("form.form button[type='submit']")).click();
         await(By.cssSelector("form[action='/console/campaigns/" + slug + "/status'] button"), 10).click();
+        Thread.sleep(1_500);                               // the catalog sees the launch within a second
         await(By.linkText(slug), 10).click();
         String before = await(By.cssSelector(".goal"), 10).getText();
         assertTrue(before.contains(" 0 clics"), before);
         // A player plays a round meanwhile; the dashboard refreshes itself.
-        Thread.sleep(1_500);                               // the catalog sees the launch within a second
         Fixtures.Session session = Fixtures.startSession(slug);
         Fixtures.sendBatch(session, 1, Fixtures.offsets(100, 12, 300)).then().statusCode(200);
         new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(d -> d.findElement(By.cssSelector(".goal")).getText().contains(" 12 clics"));
+        assertTrue(browser.findElement(By.id("chart-summary")).getText().contains("12"));
         shoot("fr-desktop-console-dashboard");
+    }
+
+    @Test
+    void aManagerPreviewsAnAllocationAndImportsAFileInTheConsole() throws Exception {
+        String slug = Fixtures.liveCampaign("console-alloc");
+        io.clickgive.Distribution.donate(slug, 300);
+        io.clickgive.Distribution.bundleSizes(slug, 500, 1_000);
+        io.clickgive.Distribution.approvedRequest(slug, "MA-06", 120, 3);
+        io.clickgive.Distribution.approvedRequest(slug, "MA-08", 60, 2);
+        io.clickgive.Distribution.tablets(5);
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser.get(root + "console/campaigns/" + slug + "/allocation?lang=ar");
+        await(By.name("j_username"), 10).sendKeys(io.clickgive.SignedIn.ADMIN);
+        browser.findElement(By.name("j_password")).sendKeys(io.clickgive.SignedIn.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        await(By.cssSelector("button[value='preview']"), 10).click();
+        assertTrue(await(By.id("plan-summary"), 10).getText().contains("باقة"));
+        shoot("ar-desktop-console-allocation");
+
+        java.nio.file.Path csv = Files.createTempFile("tablets", ".csv");
+        Files.writeString(csv, "serial,imei,model
+" + io.clickgive.Distribution.unique("TAB") + ","
+                + io.clickgive.Distribution.imei() + ",Galaxy Tab A9
+BAD-1,123,Galaxy Tab A9
+");
+        browser.get(root + "console/imports?lang=en");
+        WebElement form = await(By.cssSelector("form[action='/console/imports/tablets']"), 10);
+        form.findElement(By.name("file")).sendKeys(csv.toString());
+        form.findElement(By.cssSelector("input[value='keep-valid']")).click();
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        String report = await(By.id("import-report"), 15).getText();
+        assertTrue(report.contains("1 imported"), report);
+        assertTrue(report.contains("imei"), report);
+        shoot("en-desktop-console-import");
     }
 
     /** A campaign with the guard on at its lightest: the page solves a real proof of work in its worker. */

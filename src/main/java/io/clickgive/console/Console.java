@@ -1,0 +1,97 @@
+package io.clickgive.console;
+
+import io.clickgive.common.ClientError;
+import io.clickgive.page.PageTexts;
+import io.clickgive.security.User;
+import io.clickgive.security.UserService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the console's pages share: the page view for the signed-in user, role checks, the CSRF check of form posts,
+ * validation of what a form built, and the redirect after a post.
+ */
+@ApplicationScoped
+public class Console {
+
+    private final ConsoleTexts texts;
+    private final UserService users;
+    private final Csrf csrf;
+    private final Validator validator;
+
+    public Console(ConsoleTexts texts, UserService users, Csrf csrf, Validator validator) {
+        this.texts = texts;
+        this.users = users;
+        this.csrf = csrf;
+        this.validator = validator;
+    }
+
+    public ConsoleView view(String requested, SecurityContext security) {
+        String lang = PageTexts.choose(requested, null);
+        String user = security == null || security.getUserPrincipal() == null ? null
+                : security.getUserPrincipal().getName();
+        String role = user == null ? null : security.isUserInRole(User.ADMIN) ? User.ADMIN
+                : security.isUserInRole(User.MANAGER) ? User.MANAGER : User.DISTRIBUTOR;
+        return new ConsoleView(lang, lang.equals("ar") ? "rtl" : "ltr", texts.of(lang), user, role,
+                user == null ? null : csrf.token(user));
+    }
+
+    /** The signed-in distributor's organisation; anyone else is refused. */
+    public String organisation(SecurityContext security) {
+        if (!security.isUserInRole(User.DISTRIBUTOR)) {
+            throw ClientError.forbidden("This page is for distributors");
+        }
+        return users.organisationOf(security.getUserPrincipal().getName())
+                .orElseThrow(() -> ClientError.forbidden("This page is for distributors"));
+    }
+
+    /** Checks a form post's token; answers the user who posted it. */
+    public String poster(SecurityContext security, String token) {
+        String user = security.getUserPrincipal().getName();
+        csrf.check(user, token);
+        return user;
+    }
+
+    /** Validates what a form built as the API would validate its JSON body. */
+    public <T> T valid(T value) {
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return value;
+    }
+
+    /** What a refused form post tells its user, one line per problem. */
+    public static List<String> problems(RuntimeException refusal) {
+        if (refusal instanceof ConstraintViolationException invalid) {
+            return invalid.getConstraintViolations().stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+        }
+        if (refusal instanceof ClientError error && error.problems() != null && !error.problems().isEmpty()) {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(error.getMessage()),
+                    error.problems().stream()).toList();
+        }
+        return List.of(refusal.getMessage());
+    }
+
+    /** The status a refused form is shown again with: the API's for the same refusal. */
+    public static int status(RuntimeException refusal) {
+        return refusal instanceof ClientError error ? error.status() : 400;
+    }
+
+    /** Post, redirect, get: reloading the page after a post does not post the form again. */
+    public static Response seeOther(String path, String lang, Map<String, Object> query) {
+        UriBuilder uri = UriBuilder.fromPath(path).queryParam("lang", PageTexts.choose(lang, null));
+        query.forEach(uri::queryParam);
+        return Response.seeOther(uri.build()).build();
+    }
+}

@@ -1,0 +1,205 @@
+package io.clickgive.console;
+
+import io.clickgive.Distribution;
+import io.clickgive.Fixtures;
+import io.clickgive.SignedIn;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The managers' and the admin's console pages: every form does what the API does, and a refused one changes nothing. */
+@QuarkusTest
+class ManagerConsoleTest {
+
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
+
+    @Test
+    void aManagerCreatesAndEditsACampaignAndABadFormComesBackFilledIn() {
+        ConsoleClient manager = ConsoleClient.signIn(Distribution.manager(), Distribution.USER_PASSWORD);
+        String token = manager.token("/console/campaigns/new?lang=fr");
+        String slug = Fixtures.uniqueSlug("form");
+        LocalDateTime opens = LocalDateTime.now(MOROCCO).withSecond(0).withNano(0);
+
+        // Closing before opening, and no English name: refused with both reasons, typed values kept, nothing created.
+        manager.request().formParam("csrf", token).formParam("lang", "fr").formParam("slug", slug)
+                .formParam("nameAr", "رمضان").formParam("nameFr", "Ramadan solidaire").formParam("nameEn", "")
+                .formParam("opensAt", opens.format(INPUT)).formParam("closesAt", opens.minusDays(1).format(INPUT))
+                .formParam("goalGigabytes", "400").formParam("guard", "on")
+                .post("/console/campaigns").then().statusCode(400)
+                .body(containsString("class=\"problems\"")).body(containsString("Ramadan solidaire"));
+        given().get("/api/manage/campaigns/{slug}", slug).then().statusCode(404);
+        manager.request().formParam("csrf", token).formParam("lang", "fr").formParam("slug", slug)
+                .formParam("nameAr", "رمضان").formParam("nameFr", "Ramadan").formParam("nameEn", "Ramadan")
+                .formParam("opensAt", opens.format(INPUT)).formParam("closesAt", opens.plusDays(30).format(INPUT))
+                .formParam("goalGigabytes", "abc").post("/console/campaigns").then().statusCode(400)
+                .body(containsString("goalGigabytes"));
+        given().get("/api/manage/campaigns/{slug}", slug).then().statusCode(404);
+
+        manager.request().formParam("csrf", token).formParam("lang", "fr").formParam("slug", slug)
+                .formParam("nameAr", "رمضان").formParam("nameFr", "Ramadan").formParam("nameEn", "Ramadan")
+                .formParam("opensAt", opens.format(INPUT)).formParam("closesAt", opens.plusDays(30).format(INPUT))
+                .formParam("goalGigabytes", "400").formParam("guard", "on")
+                .post("/console/campaigns").then().statusCode(303)
+                .header("Location", containsString("/console/campaigns?lang=fr"));
+        given().get("/api/manage/campaigns/{slug}", slug).then().statusCode(200).body("status", equalTo("DRAFT"))
+                .body("goalGigabytes", equalTo(400)).body("megabytesPerClick", equalTo(10))
+                .body("guard.enabled", equalTo(true))
+                .body("opensAt", equalTo(opens.atZone(MOROCCO).toInstant().toString()));
+
+        String edit = manager.page("/console/campaigns/{slug}/edit?lang=en", slug);
+        assertTrue(edit.contains("value=\"" + opens.format(INPUT) + "\""), "the form shows Morocco's time");
+        manager.request().formParam("csrf", token).formParam("lang", "en").formParam("slug", "another-slug")
+                .formParam("nameAr", "رمضان").formParam("nameFr", "Ramadan").formParam("nameEn", "Ramadan 2027")
+                .formParam("opensAt", opens.format(INPUT)).formParam("closesAt", opens.plusDays(30).format(INPUT))
+                .formParam("goalGigabytes", "900").post("/console/campaigns/{slug}", slug).then().statusCode(303);
+        given().get("/api/manage/campaigns/{slug}", slug).then().statusCode(200).body("goalGigabytes", equalTo(900))
+                .body("names.en", equalTo("Ramadan 2027")).body("guard.enabled", equalTo(false));
+        given().get("/api/manage/campaigns/another-slug").then().statusCode(404);
+    }
+
+    @Test
+    void theDashboardChartsClicksPerMinuteAndShowsTheLedgerLagAndReasonsInWords() {
+        String slug = Fixtures.liveCampaign("chart");
+        Fixtures.Session session = Fixtures.startSession(slug);
+        Fixtures.sendBatch(session, 1, Fixtures.offsets(0, 12, 200)).then().statusCode(200);
+        ConsoleClient manager = ConsoleClient.signIn(Distribution.manager(), Distribution.USER_PASSWORD);
+        String page = manager.page("/console/campaigns/{slug}?lang=fr", slug);
+        Matcher bars = Pattern.compile("<rect ").matcher(page);
+        int count = 0;
+        while (bars.find()) {
+            count++;
+        }
+        assertEquals(CampaignPages.CHART_MINUTES, count, "one bar per minute");
+        assertTrue(page.contains("Cette minute : 12") || page.contains("en tout : 12"), "the chart counts the 12 clicks");
+        assertTrue(page.contains("Retard du registre"), "ledger lag shown");
+        assertTrue(page.contains("trop vite pour un humain (TOO_FAST)") || page.contains("(TOO_FAST)"),
+                "reasons in words, with their code");
+    }
+
+    @Test
+    void importsReportEachBadLineAndARefusedFileChangesNothing() {
+        ConsoleClient manager = ConsoleClient.signIn(Distribution.manager(), Distribution.USER_PASSWORD);
+        String token = manager.token("/console/imports?lang=en");
+        String good = Distribution.unique("imp");
+        String csv = "code,kind,name,region,province,people_served\n"
+                + good + ",SCHOOL,École " + good + ",MA-07,Al Haouz,120\n"
+                + Distribution.unique("imp") + ",SCHOOL,Bad,MA-99,Al Haouz,-3\n";
+        manager.request().multiPart("csrf", token).multiPart("lang", "en").multiPart("mode", "all-or-nothing")
+                .multiPart("file", "schools.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/console/imports/beneficiaries").then().statusCode(422)
+                .body(containsString("File refused")).body(containsString("<th scope=\"row\">3</th>"));
+        given().get("/api/manage/beneficiaries/{code}", good).then().statusCode(404);
+        manager.request().multiPart("csrf", token).multiPart("lang", "en").multiPart("mode", "keep-valid")
+                .multiPart("file", "schools.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/console/imports/beneficiaries").then().statusCode(200)
+                .body(containsString("1 imported")).body(containsString("<th scope=\"row\">3</th>"));
+        given().get("/api/manage/beneficiaries/{code}", good).then().statusCode(200).body("peopleServed", equalTo(120));
+
+        // A partner's likes, sent twice: counted once.
+        String slug = Fixtures.liveCampaign("likes-csv");
+        String likes = "externalId,region\nlike-1-" + good + ",MA-07\nlike-2-" + good + ",\n";
+        for (int round = 0; round < 2; round++) {
+            manager.request().multiPart("csrf", token).multiPart("lang", "en").multiPart("campaign", slug)
+                    .multiPart("file", "likes.csv", likes.getBytes(StandardCharsets.UTF_8), "text/csv")
+                    .post("/console/imports/likes").then().statusCode(200)
+                    .body(containsString(round == 0 ? "2 imported" : "2 already known"));
+        }
+        Fixtures.totals(slug).then().body("likes", equalTo(2));
+        // Without a file, or without the form token: refused.
+        manager.request().multiPart("csrf", token).multiPart("lang", "en").multiPart("mode", "keep-valid")
+                .post("/console/imports/tablets").then().statusCode(400).body(containsString("Choose a CSV file"));
+        manager.request().multiPart("lang", "en")
+                .multiPart("file", "likes.csv", likes.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("campaign", slug).post("/console/imports/likes").then().statusCode(403);
+    }
+
+    @Test
+    void aManagerPreviewsThenCommitsExactlyThePreviewedAllocation() {
+        String slug = Fixtures.liveCampaign("alloc-console");
+        Distribution.donate(slug, 100); // 1 000 MB in the ledger
+        Distribution.bundleSizes(slug, 100);
+        Distribution.approvedRequest(slug, "MA-06", 50, 4);
+        Distribution.approvedRequest(slug, "MA-07", 150, 10);
+        Distribution.tablets(14); // the plan also needs tablets in stock to carry its bundles
+        ConsoleClient manager = ConsoleClient.signIn(Distribution.manager(), Distribution.USER_PASSWORD);
+        String token = manager.token("/console/campaigns/{slug}/allocation?lang=en", slug);
+
+        String preview = manager.request().formParam("csrf", token).formParam("lang", "en")
+                .formParam("bundleMegabytes", "100").formParam("action", "preview")
+                .post("/console/campaigns/{slug}/allocation", slug).then().statusCode(200)
+                .body(containsString("10 bundles")).body(containsString("value=\"commit\"")).extract().asString();
+        Matcher digest = Pattern.compile("name=\"digest\" value=\"([0-9a-f]{64})\"").matcher(preview);
+        assertTrue(digest.find(), "the preview carries its digest");
+        given().get("/api/manage/campaigns/{slug}/pool", slug).then().body("allocatedMegabytes", equalTo(0));
+
+        // More donations arrive: the previewed plan is no longer the plan, so its commit is refused, nothing written.
+        Distribution.donate(slug, 100);
+        manager.request().formParam("csrf", token).formParam("lang", "en").formParam("bundleMegabytes", "100")
+                .formParam("digest", digest.group(1)).formParam("action", "commit")
+                .post("/console/campaigns/{slug}/allocation", slug).then().statusCode(409)
+                .body(containsString("class=\"problems\""));
+        given().get("/api/manage/campaigns/{slug}/pool", slug).then().body("allocatedMegabytes", equalTo(0));
+
+        String again = manager.request().formParam("csrf", token).formParam("lang", "en")
+                .formParam("bundleMegabytes", "100").formParam("action", "preview")
+                .post("/console/campaigns/{slug}/allocation", slug).then().statusCode(200).extract().asString();
+        Matcher fresh = Pattern.compile("name=\"digest\" value=\"([0-9a-f]{64})\"").matcher(again);
+        assertTrue(fresh.find());
+        manager.request().formParam("csrf", token).formParam("lang", "en").formParam("bundleMegabytes", "100")
+                .formParam("digest", fresh.group(1)).formParam("action", "commit")
+                .post("/console/campaigns/{slug}/allocation", slug).then().statusCode(200)
+                .body(containsString("id=\"committed\""));
+        given().get("/api/manage/campaigns/{slug}/pool", slug).then().body("allocatedMegabytes", equalTo(1400));
+        manager.page("/console/campaigns/{slug}/report?lang=en", slug);
+        manager.request().get("/console/campaigns/{slug}/report?lang=en", slug).then()
+                .body(containsString("MA-07")).body(containsString("<tfoot>"));
+    }
+
+    @Test
+    void theAdminAddsAndRemovesUsersAndABadUserIsRefusedWithItsReason() {
+        ConsoleClient admin = ConsoleClient.signIn(SignedIn.ADMIN, SignedIn.ADMIN_PASSWORD);
+        String token = admin.token("/console/users?lang=en");
+        String name = Distribution.unique("mgr");
+        admin.request().formParam("csrf", token).formParam("lang", "en").formParam("username", name)
+                .formParam("password", "short").formParam("role", "manager").post("/console/users").then()
+                .statusCode(400).body(containsString("password: 12 to 200 characters"));
+        admin.request().formParam("csrf", token).formParam("lang", "en").formParam("username", name)
+                .formParam("password", Distribution.USER_PASSWORD).formParam("role", "distributor")
+                .post("/console/users").then().statusCode(400).body(containsString("names its distributor"));
+        given().get("/api/admin/users").then().body("username", not(org.hamcrest.Matchers.hasItem(name)));
+        admin.request().formParam("csrf", token).formParam("lang", "en").formParam("username", name)
+                .formParam("password", Distribution.USER_PASSWORD).formParam("role", "manager")
+                .post("/console/users").then().statusCode(303);
+        String list = admin.page("/console/users?lang=en");
+        assertTrue(list.contains(name) && !list.contains(Distribution.USER_PASSWORD), "listed, password never shown");
+        ConsoleClient.signIn(name, Distribution.USER_PASSWORD);
+        admin.request().formParam("csrf", token).formParam("lang", "en")
+                .post("/console/users/{u}/delete", SignedIn.ADMIN).then().statusCode(409);
+        admin.request().formParam("csrf", token).formParam("lang", "en").post("/console/users/{u}/delete", name)
+                .then().statusCode(303);
+        given().get("/api/admin/users").then().body("username", not(org.hamcrest.Matchers.hasItem(name)));
+    }
+
+    @Test
+    void aDistributorSeesItsProgress() {
+        Distribution.Prepared prepared = Distribution.assignedCampaign(300, 3);
+        ConsoleClient distributor = ConsoleClient.signIn(prepared.user(), Distribution.USER_PASSWORD);
+        String page = distributor.page("/console/tablets?lang=en");
+        assertTrue(page.contains("0 delivered of 3"), "progress: nothing delivered yet");
+        assertTrue(page.contains("<span class=\"count\">3</span> Assigned"), "three assigned");
+    }
+}
