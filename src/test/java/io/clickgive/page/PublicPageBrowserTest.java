@@ -264,11 +264,8 @@ class PublicPageBrowserTest {
         shoot("ar-desktop-console-allocation");
 
         java.nio.file.Path csv = Files.createTempFile("tablets", ".csv");
-        Files.writeString(csv, "serial,imei,model
-" + io.clickgive.Distribution.unique("TAB") + ","
-                + io.clickgive.Distribution.imei() + ",Galaxy Tab A9
-BAD-1,123,Galaxy Tab A9
-");
+        Files.writeString(csv, "serial,imei,model\n" + io.clickgive.Distribution.unique("TAB") + ","
+                + io.clickgive.Distribution.imei() + ",Galaxy Tab A9\nBAD-1,123,Galaxy Tab A9\n");
         browser.get(root + "console/imports?lang=en");
         WebElement form = await(By.cssSelector("form[action='/console/imports/tablets']"), 10);
         form.findElement(By.name("file")).sendKeys(csv.toString());
