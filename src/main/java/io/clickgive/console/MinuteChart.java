@@ -12,6 +12,11 @@ public record MinuteChart(int width, int height, List<Bar> bars, long max, long 
     public record Bar(int x, int y, int width, int height, int minutesAgo, long clicks) {
     }
 
+    /** Minutes from the first bar to the last. */
+    public int span() {
+        return Math.max(0, bars.size() - 1);
+    }
+
     static final int WIDTH = 600;
     static final int HEIGHT = 140;
 
