@@ -1,0 +1,112 @@
+# Shared by load-tests/replay.sh and load-tests/drills.sh (sourced): the packaged app on loopback against local
+# PostgreSQL and Redis, a campaign for the simulated players, and the players themselves (replay/Replay.java).
+# Expects ROOT, WORK, PORT, DB, REDIS_DB and NAME (the log prefix) to be set.
+
+HOST=127.0.0.1
+BASE="http://$HOST:$PORT"
+JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+PSQL=(psql -h "$HOST" -p 5432 -U postgres -v ON_ERROR_STOP=1 -qAt)
+RCLI=(redis-cli -h "$HOST" -p 6379 -n "$REDIS_DB")
+ADMIN_PASSWORD="load-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+TOKEN_KEY="load-token-key-$(date +%s%N)-0123456789abcdef"
+PRIVACY_KEY="load-privacy-key-$(date +%s%N)"
+APP_PID=""
+
+log() { printf '[%s %s] %s\n' "$NAME" "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+build_unless() { # $1 = 1 to build
+  for tool in java curl psql redis-cli awk; do command -v "$tool" >/dev/null 2>&1 || die "$tool is missing"; done
+  "$ROOT/bin/services" >/dev/null || die "bin/services could not bring PostgreSQL and Redis up"
+  if [ "$1" = 1 ]; then
+    log "Building: ./mvnw -B package -DskipTests (log: $WORK/build.log)"
+    (cd "$ROOT" && timeout 900 ./mvnw -B package -DskipTests) >"$WORK/build.log" 2>&1 \
+      || { tail -30 "$WORK/build.log" >&2; die "build failed"; }
+  fi
+  [ -f "$JAR" ] || die "$JAR is missing (build first, or drop --no-build)"
+  # The players need Vert.x and Jackson only: the app's own runtime classpath has them.
+  (cd "$ROOT" && ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/cp.txt") \
+    >"$WORK/classpath.log" 2>&1 || { cat "$WORK/classpath.log" >&2; die "could not list the classpath"; }
+  PLAYERS_CP=$(tr ':' '\n' <"$WORK/cp.txt" | grep -E '/(vertx-core-|netty-|jackson-(core|databind|annotations)-)[^/]*\.jar$' | paste -sd:)
+}
+
+fresh_data() {
+  log "Recreating database $DB and flushing Redis db $REDIS_DB"
+  "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB" 2>&1 | grep -v '^NOTICE' >&2 || true
+  "${RCLI[@]}" FLUSHDB >/dev/null
+}
+
+start_app() { # extra JVM flags as arguments
+  CLICKGIVE_TOKEN_KEY="$TOKEN_KEY" CLICKGIVE_PRIVACY_KEY="$PRIVACY_KEY" \
+  DB_URL="jdbc:postgresql://$HOST:5432/$DB" REDIS_URL="redis://$HOST:6379/$REDIS_DB" PORT="$PORT" \
+    java -Xms512m -Xmx512m -XX:+UseParallelGC "$@" -Dquarkus.http.host=$HOST \
+      -Dclickgive.guard.trusted-proxies=127.0.0.1/32 -Dclickgive.security.admin-password="$ADMIN_PASSWORD" \
+      -jar "$JAR" >>"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  local started
+  started=$(date +%s%N)
+  for _ in $(seq 1 240); do
+    kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; die "the app exited during start-up"; }
+    if [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true)" = 200 ]; then
+      APP_READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+      log "App ready (pid $APP_PID) in $APP_READY_MS ms"
+      return 0
+    fi
+    sleep 0.25
+  done
+  die "the app was not ready within 60 s"
+}
+
+stop_app() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=""
+}
+
+# A live campaign for the players: guard on, proof of work at its minimum (the solver shares the 2 cores), a goal of
+# 40 million clicks' worth. Prints its id.
+create_campaign() { # $1 = slug
+  local opens closes code
+  opens=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)
+  closes=$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)
+  code=$(curl -s -m 10 -u "admin:$ADMIN_PASSWORD" -o "$WORK/campaign.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d "{\"slug\":\"$1\",\"names\":{\"ar\":\"رمضان\",\"fr\":\"Ramadan\",\"en\":\"Ramadan\"},\"opensAt\":\"$opens\",\"closesAt\":\"$closes\",\"goalGigabytes\":400000,\"guard\":{\"enabled\":true,\"powDifficulty\":0,\"powMaxDifficulty\":0}}" \
+    "$BASE/api/manage/campaigns")
+  [ "$code" = 201 ] || die "campaign creation answered $code: $(cat "$WORK/campaign.json")"
+  code=$(curl -s -m 10 -u "admin:$ADMIN_PASSWORD" -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d '{"status":"LIVE"}' "$BASE/api/manage/campaigns/$1/status")
+  [ "$code" = 200 ] || die "going live answered $code"
+  "${PSQL[@]}" -d "$DB" -c "select id from campaign where slug = '$1'"
+}
+
+players() { # $1 = slug, $2 = campaign id, then Replay's own key=value arguments; figures on stdout
+  local slug=$1 id=$2
+  shift 2
+  java -Xmx2g -cp "$PLAYERS_CP" "$ROOT/load-tests/replay/Replay.java" base="$BASE" slug="$slug" campaign="$id" \
+    redis="-h $HOST -p 6379 -n $REDIS_DB" apppid="${APP_PID:-}" out="$WORK" "$@"
+}
+
+kv() { awk -F= -v k="$2" '$1 == k { sub(/^[^=]*=/, ""); print; exit }' "$1"; }
+
+ledger_clicks() { # $1 = campaign id
+  "${PSQL[@]}" -d "$DB" -c "select coalesce(sum(units), 0) from donation where campaign_id = $1 and engagement = 'CLICK'"
+}
+
+# Waits until the ledger holds $2 clicks for campaign $1 (at most $3 s); prints the seconds it took, or "timeout".
+await_ledger() {
+  local t0 now
+  t0=$(date +%s%N)
+  while :; do
+    if [ "$(ledger_clicks "$1")" = "$2" ]; then
+      echo $(( ($(date +%s%N) - t0) / 1000000 ))
+      return 0
+    fi
+    now=$(date +%s%N)
+    if [ $(( (now - t0) / 1000000000 )) -ge "$3" ]; then echo timeout; return 1; fi
+    sleep 0.5
+  done
+}
