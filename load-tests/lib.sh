@@ -87,7 +87,7 @@ players() { # $1 = slug, $2 = campaign id, then Replay's own key=value arguments
   local slug=$1 id=$2
   shift 2
   java -Xmx2g -cp "$PLAYERS_CP" "$ROOT/load-tests/replay/Replay.java" base="$BASE" slug="$slug" campaign="$id" \
-    redis="-h $HOST -p 6379 -n $REDIS_DB" apppid="${APP_PID:-}" out="$WORK" "$@"
+    redis="${PLAYERS_REDIS:--h $HOST -p 6379 -n $REDIS_DB}" apppid="${APP_PID:-}" out="$WORK" "$@"
 }
 
 kv() { awk -F= -v k="$2" '$1 == k { sub(/^[^=]*=/, ""); print; exit }' "$1"; }

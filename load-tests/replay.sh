@@ -51,8 +51,8 @@ REDIS_KEYS=$("${RCLI[@]}" DBSIZE)
 {
   echo "==================== clickgive Ramadan replay — $(date -u +%Y-%m-%dT%H:%M:%SZ) ===================="
   echo "machine: $(nproc) cores; app: java -Xmx512m ParallelGC; players: $PLAYERS at once, $CONNECTIONS connections"
-  awk -v total="$TOTAL_MS" -v played="$PLAYED_MS" -v drain="$DRAIN_MS" -F= '
-    { v[$1] = $2 }
+  awk -v total="$TOTAL_MS" -v played="$PLAYED_MS" -v drain="$DRAIN_MS" '
+    { i = index($0, "="); v[substr($0, 1, i - 1)] = substr($0, i + 1) }
     END {
       printf "elapsed              %.1f s until every acknowledged click was in the ledger (played %.1f s, ledger caught up %.1f s later)\n", total / 1000, played / 1000, drain / 1000
       printf "clicks               %s acknowledged of %s taps played (%s refused by the guard or the cap: %s; %s never delivered)\n", v["acknowledged"], v["taps_played"], v["rejected"], v["reasons"], v["undelivered"]

@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * its "accepted" clicks are what the ledger must hold in the end.
  *
  * Usage: java -cp <vertx + jackson> Replay.java key=value...
- *   base (http://127.0.0.1:8090) slug (required) clicks (40000000: taps to play, in all) players (12000: at most this
+ *   base (http://127.0.0.1:8090; several, comma-separated, stand for instances behind a load balancer: a player sticks
+ *   to one and moves to the next when its connection fails) slug (required) clicks (40000000: taps to play, in all) players (12000: at most this
  *   many playing at once) connections (256) rounds (3: rounds per player before a new one takes its place)
  *   seconds (0: stop starting sessions after this long; 0 = when the taps are played) out (directory for replay.csv)
  *   seed (random)
@@ -81,7 +82,7 @@ public class Replay {
 
     final Sampler sampler;
     final Vertx vertx;
-    final HttpClient http;
+    final List<HttpClient> instances = new ArrayList<>();
     final long started = System.nanoTime();
     volatile boolean stopping;
     final CountDownLatch finished = new CountDownLatch(1);
@@ -96,12 +97,14 @@ public class Replay {
         this.seeds = new SplittableRandom(Long.parseLong(args.getOrDefault("seed", Long.toString(System.nanoTime()))));
         this.sampler = new Sampler(args.getOrDefault("redis", "-h 127.0.0.1 -p 6379 -n 0"), args.getOrDefault("campaign", "0"),
                 args.getOrDefault("shards", "8"), args.getOrDefault("apppid", ""));
-        java.net.URI base = java.net.URI.create(args.getOrDefault("base", "http://127.0.0.1:8090"));
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
-                        .setDefaultPort(base.getPort()).setKeepAlive(true).setConnectTimeout(5000).setIdleTimeout(30),
-                new PoolOptions().setHttp1MaxSize(Integer.parseInt(args.getOrDefault("connections", "256")))
-                        .setMaxWaitQueueSize(-1));
+        int connections = Integer.parseInt(args.getOrDefault("connections", "256"));
+        for (String url : args.getOrDefault("base", "http://127.0.0.1:8090").split(",")) {
+            java.net.URI base = java.net.URI.create(url.strip());
+            instances.add(vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
+                            .setDefaultPort(base.getPort()).setKeepAlive(true).setConnectTimeout(5000).setIdleTimeout(30),
+                    new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1)));
+        }
     }
 
     public static void main(String[] argv) throws Exception {
@@ -144,6 +147,7 @@ public class Replay {
         final String fingerprint;
         final String network;     // its carrier-grade NAT address, as the service's proxy would forward it
         final double rate;        // taps a second this person manages when fresh
+        int instance;             // the instance the load balancer sends this player to
         int roundsLeft = rounds;
 
         Player(SplittableRandom random) {
@@ -151,6 +155,7 @@ public class Replay {
             this.fingerprint = "replay-" + Long.toHexString(random.nextLong());
             this.network = "100." + (64 + random.nextInt(64)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
             this.rate = 5 + random.nextDouble() * 8;
+            this.instance = random.nextInt(instances.size());
         }
 
         void play(JsonObject challenge) {
@@ -160,13 +165,13 @@ public class Replay {
             }
             Future<JsonObject> puzzle = challenge != null ? Future.succeededFuture(challenge)
                     : post("/api/campaigns/" + slug + "/challenges", new JsonObject().put("fingerprint", fingerprint),
-                    network, challengeLatency).map(r -> {
+                    this, challengeLatency).map(r -> {
                         challenges.incrementAndGet();
                         return r.body;
                     });
             puzzle.compose(c -> post("/api/campaigns/" + slug + "/sessions", new JsonObject()
                             .put("fingerprint", fingerprint).put("region", REGIONS[random.nextInt(REGIONS.length)])
-                            .put("proof", solve(c)), network, sessionLatency))
+                            .put("proof", solve(c)), this, sessionLatency))
                     .onSuccess(answer -> {
                         if (answer.status != 201) {
                             sessionsRefused.incrementAndGet();
@@ -271,7 +276,7 @@ public class Replay {
         }
 
         Future<Void> send(JsonObject body, int clicks, int attempt) {
-            return post("/api/sessions/" + id + "/batches", body, player.network, batchLatency).compose(answer -> {
+            return post("/api/sessions/" + id + "/batches", body, player, batchLatency).compose(answer -> {
                 if (answer.status == 200) {
                     batches.incrementAndGet();
                     acknowledged.addAndGet(answer.body.getInteger("accepted"));
@@ -314,13 +319,16 @@ public class Replay {
     record Answer(int status, JsonObject body, long receivedAt) {
     }
 
-    Future<Answer> post(String path, JsonObject body, String network, Histogram latency) {
+    Future<Answer> post(String path, JsonObject body, Player player, Histogram latency) {
         long sentAt = System.nanoTime();
         Buffer payload = body.toBuffer();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(path).setTimeout(10_000)
                 .putHeader("Content-Type", "application/json")
-                .putHeader("X-Forwarded-For", network);
-        return http.request(options).compose(request -> request.send(payload)).compose(response -> response.body()
+                .putHeader("X-Forwarded-For", player.network);
+        HttpClient http = instances.get(player.instance);
+        return http.request(options).compose(request -> request.send(payload)).onFailure(e -> {
+            player.instance = (player.instance + 1) % instances.size(); // the balancer takes it elsewhere
+        }).compose(response -> response.body()
                 .map(buffer -> {
                     long at = System.nanoTime();
                     latency.record((at - sentAt) / 1000);
@@ -548,13 +556,13 @@ public class Replay {
                     + "stroke-width:1.5}</style><h1>Ramadan replay</h1><pre>");
             figures.forEach((k, v) -> page.append(k).append(" = ").append(v).append('\n'));
             page.append("</pre>");
-            panel(page, rows, "Clicks acknowledged per second", 1, -1, 1, "");
-            panel(page, rows, "Batch latency per second, ms (green p50, orange p99)", 4, 5, 1, "");
-            panel(page, rows, "Ledger lag, ms (green) and sessions in play (orange, own scale)", 7, 3, 1, "");
+            panel(page, rows, "Clicks acknowledged per second", 1, -1);
+            panel(page, rows, "Batch latency per second, ms (green p50, orange p99)", 4, 5);
+            panel(page, rows, "Ledger lag, ms (green) and sessions in play (orange, own scale)", 7, 3);
             return page.toString();
         }
 
-        static void panel(StringBuilder page, List<long[]> rows, String title, int a, int b, int scale, String unit) {
+        static void panel(StringBuilder page, List<long[]> rows, String title, int a, int b) {
             int w = 900;
             int h = 180;
             page.append("<h2>").append(title).append("</h2><svg width=").append(w).append(" height=").append(h).append('>');
@@ -572,7 +580,8 @@ public class Replay {
                 page.append(i * (w - 10) / Math.max(1, rows.size() - 1) + 5).append(',')
                         .append(h - 5 - rows.get(i)[column] * (h - 25) / max).append(' ');
             }
-            page.append("'/><text x=8 y=14 class=").append(style).append(">max ").append(max).append("</text>");
+            page.append("'/><text x=8 y=").append(style.equals("a") ? 14 : 30).append(" class=").append(style)
+                    .append(">max ").append(max).append("</text>");
         }
     }
 
