@@ -46,25 +46,27 @@ trap cleanup EXIT
 
 # Players in the background for SECONDS_OF_LOAD s; their figures go to $WORK/$1.txt.
 load() { # $1 = name, $2 = slug, $3 = campaign id
-  players "$2" "$3" clicks=1000000000 players="$PLAYERS" seconds="$SECONDS_OF_LOAD" connections=128 \
+  players "$2" "$3" clicks=1000000000 players="$PLAYERS" seconds="$SECONDS_OF_LOAD" connections=128 acks="$WORK/$1.acks" \
     >"$WORK/$1.txt" 2>"$WORK/$1.players.log" &
   LOAD_PID=$!
 }
 
 report() { # $1 = drill, $2 = campaign id, $3 = what happened
-  local ack drained recorded
+  local ack drained recorded check
   ack=$(kv "$WORK/$1.txt" acknowledged)
   drained=$(await_ledger "$2" "$ack" 180 || true)
   recorded=$(ledger_clicks "$2")
+  check=$(ledger_check "$2" "$WORK/$1.acks")
+  LAST_MISSING=${check%% *}
   {
     echo "---- drill: $1 ----"
     echo "what happened        $3"
     echo "played               $(kv "$WORK/$1.txt" taps_played) taps in $(kv "$WORK/$1.txt" sessions) sessions; $(kv "$WORK/$1.txt" errors) errors seen by the players, $(kv "$WORK/$1.txt" retries) retries"
-    echo "acknowledged         $ack clicks; never delivered (no answer before the grace ended): $(kv "$WORK/$1.txt" undelivered); refused: $(kv "$WORK/$1.txt" rejected) $(kv "$WORK/$1.txt" reasons)"
-    echo "ledger               $recorded clicks recorded; acknowledged but missing: $((ack - recorded)) ($( [ "$drained" = timeout ] && echo "still short after 180 s" || echo "complete ${drained} ms after the load"))"
+    echo "acknowledged         $ack clicks in $(wc -l <"$WORK/$1.acks") batches; never delivered (no answer before the grace ended): $(kv "$WORK/$1.txt" undelivered); refused: $(kv "$WORK/$1.txt" rejected) $(kv "$WORK/$1.txt" reasons)"
+    echo "ledger               $recorded clicks ($( [ "$drained" = timeout ] && echo "still growing after 180 s" || echo "settled ${drained} ms after the load"))"
+    echo "  acknowledged batches missing from the ledger: $LAST_MISSING; ledger batches never acknowledged (answer lost in the fault): ${check##* }"
     echo "batch latency        p50 $(kv "$WORK/$1.txt" batch_p50_ms) ms, p99 $(kv "$WORK/$1.txt" batch_p99_ms) ms"
   } | tee -a "$WORK/summary.txt"
-  LAST_MISSING=$((ack - recorded))
 }
 
 drill_kill() {

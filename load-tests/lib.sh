@@ -96,17 +96,36 @@ ledger_clicks() { # $1 = campaign id
   "${PSQL[@]}" -d "$DB" -c "select coalesce(sum(units), 0) from donation where campaign_id = $1 and engagement = 'CLICK'"
 }
 
-# Waits until the ledger holds $2 clicks for campaign $1 (at most $3 s); prints the seconds it took, or "timeout".
+# Waits until the ledger holds at least $2 clicks for campaign $1 and has stopped growing (at most $3 s); prints the
+# ms it took, or "timeout". More than $2 is possible after a fault: a batch counted whose answer never arrived.
 await_ledger() {
-  local t0 now
+  local t0 now last=-1 current
   t0=$(date +%s%N)
   while :; do
-    if [ "$(ledger_clicks "$1")" = "$2" ]; then
+    current=$(ledger_clicks "$1")
+    if [ "$current" -ge "$2" ] && [ "$current" = "$last" ]; then
       echo $(( ($(date +%s%N) - t0) / 1000000 ))
       return 0
     fi
+    last=$current
     now=$(date +%s%N)
     if [ $(( (now - t0) / 1000000000 )) -ge "$3" ]; then echo timeout; return 1; fi
-    sleep 0.5
+    sleep 1
   done
+}
+
+# The drills' check, batch by batch: prints "missing extra" — acknowledged batches (file $2: session,seq,accepted) that
+# the ledger lacks or holds with other units, and ledger click batches of campaign $1 that were never acknowledged.
+ledger_check() {
+  "${PSQL[@]}" -d "$DB" <<SQL
+create temp table acked (session_id text, seq int, units int);
+\copy acked from '$2' with (format csv)
+create index on acked (session_id, seq);
+analyze acked;
+select (select count(*) from acked a where not exists (select 1 from donation d where d.session_id = a.session_id
+          and d.seq = a.seq and d.units = a.units))
+  || ' ' ||
+       (select count(*) from donation d where d.campaign_id = $1 and d.engagement = 'CLICK'
+          and not exists (select 1 from acked a where a.session_id = d.session_id and a.seq = d.seq));
+SQL
 }

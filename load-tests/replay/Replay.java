@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *   to one and moves to the next when its connection fails) slug (required) clicks (40000000: taps to play, in all) players (12000: at most this
  *   many playing at once) connections (256) rounds (3: rounds per player before a new one takes its place)
  *   seconds (0: stop starting sessions after this long; 0 = when the taps are played) out (directory for replay.csv)
- *   seed (random)
+ *   seed (random) acks (a file: every acknowledged batch as "session,seq,accepted", for the drills' ledger check)
  * Prints key=value figures at the end (acknowledged, attempted, latencies...); writes out/replay.csv (one line a second).
  */
 public class Replay {
@@ -59,6 +59,7 @@ public class Replay {
     final int rounds;
     final long seconds;
     final Path out;
+    final PrintWriter acks;   // every acknowledged batch (session, seq, accepted), for the drills' ledger check
     final SplittableRandom seeds;
 
     // Figures
@@ -94,6 +95,11 @@ public class Replay {
         this.rounds = Integer.parseInt(args.getOrDefault("rounds", "3"));
         this.seconds = Long.parseLong(args.getOrDefault("seconds", "0"));
         this.out = Path.of(args.getOrDefault("out", "."));
+        try {
+            this.acks = args.containsKey("acks") ? new PrintWriter(Files.newBufferedWriter(Path.of(args.get("acks")))) : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         this.seeds = new SplittableRandom(Long.parseLong(args.getOrDefault("seed", Long.toString(System.nanoTime()))));
         this.sampler = new Sampler(args.getOrDefault("redis", "-h 127.0.0.1 -p 6379 -n 0"), args.getOrDefault("campaign", "0"),
                 args.getOrDefault("shards", "8"), args.getOrDefault("apppid", ""));
@@ -122,6 +128,10 @@ public class Replay {
         vertx.runOnContext(v -> topUp());
         finished.await();
         sampler.interrupt();
+        if (acks != null) {
+            vertx.runOnContext(v -> acks.close());
+            Thread.sleep(200);
+        }
         summary();
         vertx.close().toCompletionStage().toCompletableFuture().get();
     }
@@ -279,7 +289,11 @@ public class Replay {
             return post("/api/sessions/" + id + "/batches", body, player, batchLatency).compose(answer -> {
                 if (answer.status == 200) {
                     batches.incrementAndGet();
-                    acknowledged.addAndGet(answer.body.getInteger("accepted"));
+                    int accepted = answer.body.getInteger("accepted");
+                    acknowledged.addAndGet(accepted);
+                    if (acks != null && accepted > 0) {
+                        acks.println(id + "," + body.getInteger("seq") + "," + accepted);
+                    }
                     int refused = answer.body.getInteger("rejected");
                     if (refused > 0) {
                         rejected.addAndGet(refused);

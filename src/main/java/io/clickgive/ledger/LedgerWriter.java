@@ -56,6 +56,12 @@ public class LedgerWriter {
     private volatile boolean running;
     private volatile boolean paused;
     private volatile long nextClaim;
+    /**
+     * Set when a pass failed (PostgreSQL down, say): the entries it read stay pending under this consumer. Until they
+     * are recorded, passes re-read those (XREADGROUP from 0) instead of taking new ones, so an outage leaves one pass's
+     * worth pending, not the whole stream, and recovery starts at once instead of waiting for the claim timeout.
+     */
+    private volatile boolean retryPending;
     private Thread thread;
 
     public LedgerWriter(CampaignCatalog catalog, RedisDataSource redis, AgroalDataSource db, ClickgiveConfig config) {
@@ -106,6 +112,9 @@ public class LedgerWriter {
                 if (!running) {
                     return; // interrupted by shutdown: the pending entries are replayed by the next writer
                 }
+                // Only when the database was out of reach: an entry the database refuses would fail every retry and
+                // hold the others back, so it is left to the slower claim path instead.
+                retryPending |= unreachable(e);
                 Log.warnf("Ledger writer pass failed, will retry: %s", e.getMessage());
             }
             if (!more) {
@@ -121,6 +130,21 @@ public class LedgerWriter {
         }
     }
 
+    /** Whether a failure says the database could not be reached (connection, shutdown, resources), not what was sent. */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                    || sql.getSQLState().startsWith("53"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How a pass went: nothing to do, some entries moved, or a stream had more than one read could take. */
     public enum Pass { IDLE, MOVED, FULL }
 
@@ -133,6 +157,7 @@ public class LedgerWriter {
      * transaction, then acknowledges and deletes them.
      */
     public Pass drainOnce() {
+        boolean retrying = retryPending;
         boolean claim = System.currentTimeMillis() >= nextClaim;
         if (claim) {
             nextClaim = System.currentTimeMillis() + settings.claimIdle().toMillis() / 2;
@@ -145,7 +170,7 @@ public class LedgerWriter {
                 continue;
             }
             for (ShardKeys keys : ShardKeys.of(campaign.id(), shards)) {
-                List<StreamMessage<String, String, String>> messages = take(keys.ledger(), claim);
+                List<StreamMessage<String, String, String>> messages = take(keys.ledger(), claim, retrying);
                 full |= messages.size() >= settings.batchSize();
                 if (!messages.isEmpty()) {
                     reads.add(new Read(campaign, keys, messages.stream()
@@ -154,7 +179,8 @@ public class LedgerWriter {
             }
         }
         if (reads.isEmpty()) {
-            return Pass.IDLE;
+            retryPending &= !retrying;
+            return retrying ? Pass.FULL : Pass.IDLE; // after the retry, new entries at once
         }
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = db.getConnection()) {
@@ -172,11 +198,18 @@ public class LedgerWriter {
         for (Read read : reads) {
             acknowledge(read.keys().ledger(), read.entries());
         }
+        if (retrying && !full) {
+            retryPending = false; // every pending entry fitted in this pass
+            return Pass.FULL;
+        }
         return full ? Pass.FULL : Pass.MOVED;
     }
 
-    /** Entries of one stream: those a dead consumer left (when claiming is due), then new ones. */
-    private List<StreamMessage<String, String, String>> take(String stream, boolean claim) {
+    /**
+     * Entries of one stream: those a dead consumer left (when claiming is due), then new ones — or, after a failed
+     * pass, this consumer's own pending ones.
+     */
+    private List<StreamMessage<String, String, String>> take(String stream, boolean claim, boolean retrying) {
         try {
             ensureGroup(stream);
             List<StreamMessage<String, String, String>> messages = new ArrayList<>();
@@ -185,7 +218,8 @@ public class LedgerWriter {
                         settings.claimIdle(), "0-0", settings.batchSize());
                 messages.addAll(claimed.getMessages());
             }
-            messages.addAll(read(stream, consumer));
+            messages.addAll(retrying ? streams.xreadgroup(GROUP, consumer, stream, "0",
+                    new XReadGroupArgs().count(settings.batchSize())) : read(stream, consumer));
             return messages;
         } catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
