@@ -78,7 +78,7 @@ DRAIN=$(await_ledger "$ID" "$ACK" 180 || true)
 RECORDED=$(ledger_clicks "$ID")
 SPREAD=""
 for port in "${NODES[@]}"; do SPREAD="$SPREAD $port:$(redis-cli -p "$port" DBSIZE) keys"; done
-LIVE=$(curl -s "http://$HOST:${APP_PORTS[1]}/api/campaigns/$SLUG/totals" | grep -o '"clicks":[0-9]*' | cut -d: -f2)
+LIVE=$(curl -s "http://$HOST:${APP_PORTS[1]}/api/campaigns/$SLUG/totals" | grep -o '"clicks":[0-9]*' | head -1 | cut -d: -f2)
 {
   echo "==================== clickgive scale-out drill — $(date -u +%Y-%m-%dT%H:%M:%SZ) ===================="
   echo "cluster              ${#NODES[@]} Redis nodes (${SPREAD# }); 2 app instances; instance 1 killed after $((SECONDS_OF_LOAD / 2)) s"

@@ -131,7 +131,7 @@ drill_redis() { # $1 = yes|no (appendonly)
   load "redis-$1" "$slug" "$id"
   sleep 20
   local counted_before
-  counted_before=$(curl -s "$BASE/api/campaigns/$slug/totals" | grep -o '"clicks":[0-9]*' | cut -d: -f2)
+  counted_before=$(curl -s "$BASE/api/campaigns/$slug/totals" | grep -o '"clicks":[0-9]*' | head -1 | cut -d: -f2)
   log "kill -9 of Redis (appendonly $1) under load, then restart"
   kill -9 "$REDIS_PID"
   wait "$REDIS_PID" 2>/dev/null || true
@@ -142,7 +142,7 @@ drill_redis() { # $1 = yes|no (appendonly)
   report "redis-$1" "$id" "Redis (appendonly $1, fsync every second) killed 20 s into the load (counters then at $counted_before clicks) and restarted; reconcile: $(head -c 300 "$WORK/reconcile-$1.json")"
   local live
   curl -s -u "admin:$ADMIN_PASSWORD" -X POST "$BASE/api/manage/campaigns/$slug/reconcile" >"$WORK/reconcile-$1-end.json"
-  live=$(curl -s "$BASE/api/campaigns/$slug/totals" | grep -o '"clicks":[0-9]*' | cut -d: -f2)
+  live=$(curl -s "$BASE/api/campaigns/$slug/totals" | grep -o '"clicks":[0-9]*' | head -1 | cut -d: -f2)
   echo "counters after a final reconcile: $live clicks (ledger: $(ledger_clicks "$id"))" | tee -a "$WORK/summary.txt"
   stop_app
   kill -9 "$REDIS_PID" 2>/dev/null || true

@@ -96,14 +96,16 @@ ledger_clicks() { # $1 = campaign id
   "${PSQL[@]}" -d "$DB" -c "select coalesce(sum(units), 0) from donation where campaign_id = $1 and engagement = 'CLICK'"
 }
 
-# Waits until the ledger holds at least $2 clicks for campaign $1 and has stopped growing (at most $3 s); prints the
-# ms it took, or "timeout". More than $2 is possible after a fault: a batch counted whose answer never arrived.
+# Waits until the ledger holds at least $2 clicks for campaign $1 and has stopped growing, or has not grown for 5 s
+# (clicks lost with Redis never come); at most $3 s. Prints the ms it took, or "timeout". More than $2 is possible
+# after a fault: a batch counted whose answer never arrived.
 await_ledger() {
-  local t0 now last=-1 current
+  local t0 now last=-1 current still=0
   t0=$(date +%s%N)
   while :; do
     current=$(ledger_clicks "$1")
-    if [ "$current" -ge "$2" ] && [ "$current" = "$last" ]; then
+    if [ "$current" = "$last" ]; then still=$((still + 1)); else still=0; fi
+    if { [ "$current" -ge "$2" ] && [ "$still" -ge 1 ]; } || [ "$still" -ge 5 ]; then
       echo $(( ($(date +%s%N) - t0) / 1000000 ))
       return 0
     fi
