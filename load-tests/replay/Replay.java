@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Usage: java -cp <vertx + jackson> Replay.java key=value...
  *   base (http://127.0.0.1:8090; several, comma-separated, stand for instances behind a load balancer: a player sticks
  *   to one and moves to the next when its connection fails) slug (required) clicks (40000000: taps to play, in all) players (12000: at most this
- *   many playing at once) connections (256) rounds (3: rounds per player before a new one takes its place)
+ *   many playing at once) connections (256) rounds (3: rounds per player on average before a new one takes its place)
  *   seconds (0: stop starting sessions after this long; 0 = when the taps are played) out (directory for replay.csv)
  *   seed (random) acks (a file: every acknowledged batch as "session,seq,accepted", for the drills' ledger check)
  * Prints key=value figures at the end (acknowledged, attempted, latencies...); writes out/replay.csv (one line a second).
@@ -158,7 +158,7 @@ public class Replay {
         final String network;     // its carrier-grade NAT address, as the service's proxy would forward it
         final double rate;        // taps a second this person manages when fresh
         int instance;             // the instance the load balancer sends this player to
-        int roundsLeft = rounds;
+        int roundsLeft;
 
         Player(SplittableRandom random) {
             this.random = random;
@@ -166,6 +166,8 @@ public class Replay {
             this.network = "100." + (64 + random.nextInt(64)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
             this.rate = 5 + random.nextDouble() * 8;
             this.instance = random.nextInt(instances.size());
+            // 1 to 2 × rounds - 1 rounds (on average "rounds"), so players who came together do not leave together.
+            this.roundsLeft = 1 + random.nextInt(2 * rounds - 1);
         }
 
         void play(JsonObject challenge) {

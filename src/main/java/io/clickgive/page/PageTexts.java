@@ -52,8 +52,8 @@ public class PageTexts {
                         return lang;
                     }
                 }
-            } catch (IllegalArgumentException e) {
-                // a malformed header is ignored, not an error
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                // a malformed header is ignored, not an error (the JDK's parser throws the latter for "-")
             }
         }
         return "ar";

@@ -97,6 +97,14 @@ class PageResourceTest {
     }
 
     @Test
+    void aMalformedAcceptLanguageFallsBackToArabic() {
+        for (String header : List.of("-", "--", "ar-", "*;q=x", "\u0000", "fr;q=0.5, -")) {
+            assertEquals("ar", PageTexts.choose(null, header), header);
+        }
+        assertEquals("fr", PageTexts.choose(null, "fr-MA,fr;q=0.9"));
+    }
+
+    @Test
     void everyLanguageHasEveryTextWithTheSamePlaceholders() {
         for (String bundle : List.of("page", "console")) {
             sameTextsInEveryLanguage(bundle);
