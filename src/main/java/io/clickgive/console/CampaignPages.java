@@ -6,7 +6,6 @@ import io.clickgive.allocation.PlanOrder;
 import io.clickgive.allocation.PlanView;
 import io.clickgive.allocation.PoolView;
 import io.clickgive.campaign.CampaignCatalog;
-import io.clickgive.campaign.CampaignDraft;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignService;
 import io.clickgive.campaign.CampaignStatus;
@@ -22,7 +21,6 @@ import io.clickgive.totals.CampaignTotals;
 import io.clickgive.totals.TotalsService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -116,14 +114,11 @@ public class CampaignPages {
     public Response create(@FormParam("csrf") String token, @FormParam("lang") String lang,
                            @BeanParam CampaignForm form, @Context SecurityContext security) {
         console.poster(security, token);
-        try {
+        return Console.submit(() -> {
             campaigns.create(console.valid(form.draft(GuardSettings.DEFAULTS, 1000)));
             // To the list, where the new draft waits to go live (its dashboard opens once it is in the catalog).
             return Console.seeOther("/console/campaigns", lang, Map.of());
-        } catch (ClientError | ConstraintViolationException refused) {
-            return Response.status(Console.status(refused)).entity(Templates.form(console.view(lang, security), form,
-                    true, Console.problems(refused))).build();
-        }
+        }, problems -> Templates.form(console.view(lang, security), form, true, problems));
     }
 
     @GET
@@ -145,14 +140,10 @@ public class CampaignPages {
         console.poster(security, token);
         CampaignView current = campaigns.get(slug);
         form.slug = slug; // the slug is part of public links: never changed by a form
-        try {
-            CampaignDraft draft = form.draft(current.guard(), current.megabytesPerGigabyte());
-            campaigns.update(slug, console.valid(draft));
+        return Console.submit(() -> {
+            campaigns.update(slug, console.valid(form.draft(current.guard(), current.megabytesPerGigabyte())));
             return Console.seeOther("/console/campaigns/" + slug, lang, Map.of());
-        } catch (ClientError | ConstraintViolationException refused) {
-            return Response.status(Console.status(refused)).entity(Templates.form(console.view(lang, security), form,
-                    false, Console.problems(refused))).build();
-        }
+        }, problems -> Templates.form(console.view(lang, security), form, false, problems));
     }
 
     @POST
@@ -208,7 +199,7 @@ public class CampaignPages {
                 floors.put(region, floor.strip());
             }
         }
-        try {
+        return Console.submit(() -> {
             boolean commit = "commit".equals(action);
             PlanOrder order = console.valid(new PlanOrder(whole("bundleMegabytes", size), wholes(floors),
                     commit ? digest : null));
@@ -218,10 +209,7 @@ public class CampaignPages {
             }
             PlanView plan = allocations.preview(slug, order);
             return Response.ok(allocationPage(slug, lang, security, floors, size, plan, null, List.of())).build();
-        } catch (ClientError | ConstraintViolationException refused) {
-            return Response.status(Console.status(refused)).entity(allocationPage(slug, lang, security, floors, size,
-                    null, null, Console.problems(refused))).build();
-        }
+        }, problems -> allocationPage(slug, lang, security, floors, size, null, null, problems));
     }
 
     @GET

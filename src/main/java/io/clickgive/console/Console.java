@@ -4,6 +4,7 @@ import io.clickgive.common.ClientError;
 import io.clickgive.page.PageTexts;
 import io.clickgive.security.User;
 import io.clickgive.security.UserService;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * What the console's pages share: the page view for the signed-in user, role checks, the CSRF check of form posts,
@@ -70,22 +74,29 @@ public class Console {
         return value;
     }
 
+    /**
+     * Runs a form's action. A refusal — the service's, or the form's own validation — shows the form's page again with
+     * each problem, at the status the API gives the same refusal; nothing was changed.
+     */
+    public static Response submit(Supplier<Response> action, Function<List<String>, TemplateInstance> pageWithProblems) {
+        try {
+            return action.get();
+        } catch (ClientError | ConstraintViolationException refused) {
+            int status = refused instanceof ClientError error ? error.status() : 400;
+            return Response.status(status).entity(pageWithProblems.apply(problems(refused))).build();
+        }
+    }
+
     /** What a refused form post tells its user, one line per problem. */
-    public static List<String> problems(RuntimeException refusal) {
+    private static List<String> problems(RuntimeException refusal) {
         if (refusal instanceof ConstraintViolationException invalid) {
             return invalid.getConstraintViolations().stream()
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
         }
         if (refusal instanceof ClientError error && error.problems() != null && !error.problems().isEmpty()) {
-            return java.util.stream.Stream.concat(java.util.stream.Stream.of(error.getMessage()),
-                    error.problems().stream()).toList();
+            return Stream.concat(Stream.of(error.getMessage()), error.problems().stream()).toList();
         }
         return List.of(refusal.getMessage());
-    }
-
-    /** The status a refused form is shown again with: the API's for the same refusal. */
-    public static int status(RuntimeException refusal) {
-        return refusal instanceof ClientError error ? error.status() : 400;
     }
 
     /** Post, redirect, get: reloading the page after a post does not post the form again. */

@@ -73,10 +73,6 @@ public record ConsoleView(String lang, String dir, Map<String, String> t, String
         return instant == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZONE).format(instant);
     }
 
-    public boolean isManager() {
-        return "manager".equals(role) || "admin".equals(role);
-    }
-
     public boolean isAdmin() {
         return "admin".equals(role);
     }

@@ -81,7 +81,7 @@ public class ImportPages {
                            @Context SecurityContext security) {
         String user = console.poster(security, csrf);
         Kind kind = QueryParams.oneOf(Kind.class, "kind", kindName);
-        try {
+        return Console.submit(() -> {
             if (file == null || file.size() == 0) {
                 throw ClientError.badRequest("Choose a CSV file");
             }
@@ -99,10 +99,7 @@ public class ImportPages {
             };
             return Response.status(report.refused() ? 422 : 200).entity(page(lang, security, kind, report, List.of()))
                     .build();
-        } catch (ClientError refused) {
-            return Response.status(refused.status())
-                    .entity(page(lang, security, kind, null, Console.problems(refused))).build();
-        }
+        }, problems -> page(lang, security, kind, null, problems));
     }
 
     private TemplateInstance page(String lang, SecurityContext security, Kind kind, ImportReport report,

@@ -80,15 +80,13 @@ public class TabletPages {
                            @Context SecurityContext security) {
         String user = console.poster(security, token);
         String organisation = console.organisation(security);
-        try {
+        return Console.submit(() -> {
             if (serials == null || serials.isEmpty() || beneficiary == null || beneficiary.isBlank()) {
                 throw ClientError.badRequest("Choose tablets and name the beneficiary");
             }
             tablets.assign(organisation, new TabletOrders.Assign(serials, beneficiary.strip()), user);
-        } catch (ClientError refused) {
-            return refused(lang, security, organisation, refused);
-        }
-        return Console.seeOther("/console/tablets", lang, Map.of("done", serials.size()));
+            return done(lang, serials.size());
+        }, problems -> page(console.view(lang, security), organisation, null, problems));
     }
 
     @POST
@@ -101,7 +99,7 @@ public class TabletPages {
                             @Context SecurityContext security) {
         String user = console.poster(security, token);
         String organisation = console.organisation(security);
-        try {
+        return Console.submit(() -> {
             if (serials == null || serials.isEmpty() || recipient == null || recipient.isBlank()) {
                 throw ClientError.badRequest("Choose tablets and name who received them");
             }
@@ -114,16 +112,13 @@ public class TabletPages {
             String cleanNote = note == null || note.isBlank() ? null : note.strip();
             tablets.deliver(organisation, new TabletOrders.Deliver(serials.stream()
                     .map(s -> new TabletOrders.Delivery(s, date, recipient.strip(), cleanNote)).toList()), user);
-        } catch (ClientError refused) {
-            return refused(lang, security, organisation, refused);
-        }
-        return Console.seeOther("/console/tablets", lang, Map.of("done", serials.size()));
+            return done(lang, serials.size());
+        }, problems -> page(console.view(lang, security), organisation, null, problems));
     }
 
-    /** The page again, with what was wrong; nothing was changed (the orders are all or nothing). */
-    private Response refused(String lang, SecurityContext security, String organisation, ClientError refused) {
-        return Response.status(refused.status())
-                .entity(page(console.view(lang, security), organisation, null, Console.problems(refused))).build();
+    /** Post, redirect, get, with how many tablets the order moved (orders are all or nothing). */
+    private static Response done(String lang, int count) {
+        return Console.seeOther("/console/tablets", lang, Map.of("done", count));
     }
 
     private TemplateInstance page(ConsoleView view, String organisation, String message, List<String> problems) {

@@ -1,6 +1,5 @@
 package io.clickgive.console;
 
-import io.clickgive.common.ClientError;
 import io.clickgive.distribution.DistributorService;
 import io.clickgive.distribution.DistributorView;
 import io.clickgive.security.UserDraft;
@@ -8,7 +7,6 @@ import io.clickgive.security.UserService;
 import io.clickgive.security.UserView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -54,9 +52,8 @@ public class UserPages {
     @Operation(summary = "The console's users (admins)")
     public TemplateInstance list(@QueryParam("lang") String lang, @QueryParam("done") String done,
                                  @Context SecurityContext security) {
-        ConsoleView view = console.view(lang, security);
-        String message = done == null ? null : view.text("console.userSaved", "user", done);
-        return Templates.users(view, users.list(), distributors.list(), message, List.of());
+        String message = done == null ? null : console.view(lang, security).text("console.userSaved", "user", done);
+        return page(lang, security, message, List.of());
     }
 
     @POST
@@ -67,15 +64,12 @@ public class UserPages {
                            @FormParam("role") String role, @FormParam("distributor") String distributor,
                            @Context SecurityContext security) {
         console.poster(security, token);
-        try {
+        return Console.submit(() -> {
             String organisation = distributor == null || distributor.isBlank() ? null : distributor.strip();
             UserView created = users.create(console.valid(new UserDraft(username == null ? null : username.strip(),
                     password, role, organisation)));
             return Console.seeOther("/console/users", lang, Map.of("done", created.username()));
-        } catch (ClientError | ConstraintViolationException refused) {
-            return Response.status(Console.status(refused)).entity(Templates.users(console.view(lang, security),
-                    users.list(), distributors.list(), null, Console.problems(refused))).build();
-        }
+        }, problems -> page(lang, security, null, problems));
     }
 
     @POST
@@ -85,12 +79,13 @@ public class UserPages {
     public Response delete(@PathParam("username") String username, @FormParam("csrf") String token,
                            @FormParam("lang") String lang, @Context SecurityContext security) {
         String admin = console.poster(security, token);
-        try {
+        return Console.submit(() -> {
             users.delete(username, admin);
-        } catch (ClientError refused) {
-            return Response.status(refused.status()).entity(Templates.users(console.view(lang, security),
-                    users.list(), distributors.list(), null, Console.problems(refused))).build();
-        }
-        return Console.seeOther("/console/users", lang, Map.of());
+            return Console.seeOther("/console/users", lang, Map.of());
+        }, problems -> page(lang, security, null, problems));
+    }
+
+    private TemplateInstance page(String lang, SecurityContext security, String message, List<String> problems) {
+        return Templates.users(console.view(lang, security), users.list(), distributors.list(), message, problems);
     }
 }

@@ -4,6 +4,7 @@ import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.ClientError;
 import io.clickgive.common.Hmac;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -84,18 +85,10 @@ public class ProofOfWork {
         String salt = HEX.formatHex(random, 0, 12) + "?campaign=" + campaignId + "&player=" + player + "&until=" + expiresAt
                 + "&";
         // maxNumber 0 is the lowest difficulty, nothing to search (load tests, trusted kiosks).
-        long number = maxNumber == 0 ? 0 : Math.floorMod(bytesToLong(random, 12), maxNumber + 1);
+        long number = maxNumber == 0 ? 0 : Math.floorMod(ByteBuffer.wrap(random, 12, 8).getLong(), maxNumber + 1);
         String challenge = HEX.formatHex(SHA256.get().digest((salt + number).getBytes(StandardCharsets.UTF_8)));
         return new Challenge("SHA-256", salt, challenge, maxNumber, HEX.formatHex(verifiers.get(0).sign(challenge)),
                 Instant.ofEpochMilli(expiresAt));
-    }
-
-    private static long bytesToLong(byte[] bytes, int from) {
-        long value = 0;
-        for (int i = from; i < from + 8; i++) {
-            value = value << 8 | (bytes[i] & 0xff);
-        }
-        return value;
     }
 
     /** Checks a solution for this campaign and player; refuses with the reason otherwise. */

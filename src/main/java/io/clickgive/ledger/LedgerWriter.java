@@ -178,10 +178,18 @@ public class LedgerWriter {
                 }
             }
         }
-        if (reads.isEmpty()) {
-            retryPending &= !retrying;
-            return retrying ? Pass.FULL : Pass.IDLE; // after the retry, new entries at once
+        if (!reads.isEmpty()) {
+            record(reads);
         }
+        if (retrying && !full) {
+            retryPending = false; // every pending entry is recorded: new entries at once
+            return Pass.FULL;
+        }
+        return reads.isEmpty() ? Pass.IDLE : full ? Pass.FULL : Pass.MOVED;
+    }
+
+    /** Records the entries read in one transaction, then acknowledges and deletes them. */
+    private void record(List<Read> reads) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = db.getConnection()) {
                 Set<Long> locked = new java.util.HashSet<>();
@@ -198,11 +206,6 @@ public class LedgerWriter {
         for (Read read : reads) {
             acknowledge(read.keys().ledger(), read.entries());
         }
-        if (retrying && !full) {
-            retryPending = false; // every pending entry fitted in this pass
-            return Pass.FULL;
-        }
-        return full ? Pass.FULL : Pass.MOVED;
     }
 
     /**
