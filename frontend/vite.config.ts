@@ -21,5 +21,7 @@ export default defineConfig({
     format: 'es',
     rollupOptions: { output: { entryFileNames: 'assets/[name].js' } },
   },
+  // The tests read the page's texts where the server keeps them.
+  server: { fs: { allow: ['.', '../src/main/resources/messages'] } },
   test: { environment: 'node', include: ['test/**/*.test.ts'] },
 });

@@ -22,20 +22,45 @@ export interface Totals {
   regions: { code: string; megabytes: number; gigabytes: number }[];
 }
 
+export interface Minted {
+  identity: string;
+  mintedAt: string;
+}
+
+/** A refusal: its HTTP status, its Retry-After in seconds, and the public word for it (WAIT, PUZZLE, IDENTITY, TOKEN). */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly retryAfter: number, message: string) {
+  constructor(readonly status: number, readonly retryAfter: number, message: string, readonly reason: string | null = null) {
     super(message);
   }
 }
 
-async function call(path: string, body?: unknown, timeoutMs = 8000): Promise<Response> {
+/** The identity was forged, altered, foreign or missing: forget it, mint another. */
+export function isIdentityRefusal(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 401 && e.reason === 'IDENTITY';
+}
+
+/** The puzzle's solution was missing, wrong, expired, reused or stale: ask a new puzzle. */
+export function isPuzzleRefusal(e: unknown): boolean {
+  return e instanceof ApiError && e.reason === 'PUZZLE';
+}
+
+/** fetch, or a stand-in for it in tests. */
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+const browserFetch: Fetch = (input, init) => fetch(input, init);
+
+/** The body NONE posts nothing (a POST without a body); undefined makes a GET. */
+const NONE = Symbol('no body');
+
+async function call(path: string, body?: unknown, timeoutMs = 8000, send: Fetch = browserFetch): Promise<Response> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
+  const json = body !== undefined && body !== NONE;
   try {
-    return await fetch(path, {
+    return await send(path, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: json ? { 'Content-Type': 'application/json' } : {},
+      body: json ? JSON.stringify(body) : undefined,
       signal: abort.signal,
     });
   } finally {
@@ -45,19 +70,32 @@ async function call(path: string, body?: unknown, timeoutMs = 8000): Promise<Res
 
 async function json<T>(response: Response): Promise<T> {
   if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, Number(response.headers.get('Retry-After') ?? 0), problem.detail ?? response.statusText);
+    const problem = (await response.json().catch(() => null)) ?? {};
+    const retryAfter = Number(response.headers.get('Retry-After') ?? 0);
+    throw new ApiError(response.status, Number.isFinite(retryAfter) ? retryAfter : 0,
+      problem.detail ?? response.statusText, typeof problem.reason === 'string' ? problem.reason : null);
   }
   return response.json() as Promise<T>;
 }
 
-export async function challenge(slug: string, fingerprint: string): Promise<Challenge> {
-  return json(await call(`/api/campaigns/${encodeURIComponent(slug)}/challenges`, { fingerprint }));
+/** A session's puzzle; identity is null when the campaign's guard is off (and then left out of the request). */
+export async function challenge(slug: string, identity: string | null): Promise<Challenge> {
+  return json(await call(`/api/campaigns/${encodeURIComponent(slug)}/challenges`, { identity: identity ?? undefined }));
 }
 
-export async function startSession(slug: string, fingerprint: string, region: string | null,
+export async function startSession(slug: string, identity: string | null, region: string | null,
                                    proof: Solution | null): Promise<Grant> {
-  return json(await call(`/api/campaigns/${encodeURIComponent(slug)}/sessions`, { fingerprint, region, proof }));
+  return json(await call(`/api/campaigns/${encodeURIComponent(slug)}/sessions`,
+    { identity: identity ?? undefined, region, proof }));
+}
+
+/** The puzzle that pays for a new identity: its difficulty rises with the identities this network minted lately. */
+export async function identityChallenge(send: Fetch = browserFetch): Promise<Challenge> {
+  return json(await call('/api/identities/challenges', NONE, 8000, send));
+}
+
+export async function mintIdentity(proof: Solution, send: Fetch = browserFetch): Promise<Minted> {
+  return json(await call('/api/identities', { proof }, 8000, send));
 }
 
 export async function totals(slug: string): Promise<Totals> {

@@ -1,7 +1,8 @@
 // The public campaign page's script: takes over the server-rendered shell, runs the 10-second game and keeps the
 // campaign total live. Texts come from the shell's boot data, in all three languages, so switching keeps the game.
 import './style.css';
-import { ApiError, challenge, sendBatch, startSession, type Grant, type Totals } from './api';
+import { ApiError, challenge, isPuzzleRefusal, sendBatch, startSession, type Grant, type Totals } from './api';
+import { Identities, safely, type KeyValueStore } from './identity';
 import { follow } from './live';
 import { Outbox, type Summary } from './outbox';
 import { solveInBackground, type Challenge } from './pow';
@@ -32,6 +33,8 @@ type View =
 // The server keeps taking a session's batches 5 s after its end; the last try must leave in time to arrive.
 const GRACE_MS = 4000;
 const BATCH_EVERY_MS = 2000;
+/** A kept puzzle expiring sooner than this is not worth solving: the answer might arrive too late. */
+const PUZZLE_MARGIN_MS = 5000;
 
 const boot = JSON.parse(document.getElementById('boot')!.textContent!) as Boot;
 const game = document.getElementById('game')!;
@@ -39,22 +42,23 @@ let lang: Lang = boot.lang;
 let totals: Totals | null = boot.totals;
 let view: View = { kind: 'idle' };
 let offline = false;
-let nextChallenge: Challenge | null = null;
-let region: string | null = localStorage.getItem('clickgive.region');
-const player = playerId();
+/** The puzzle the last grant handed out for the next round: bound to the identity it was issued to. */
+let nextChallenge: { identity: string; puzzle: Challenge } | null = null;
+const storage = localStore();
+let region: string | null = safely(() => storage?.getItem('clickgive.region') ?? null) ?? null;
+const identities = new Identities({ storage, solve: solveInBackground });
 
 const text = (key: string, params: Record<string, string | number> = {}) => format(boot.texts[lang], key, params);
 const whole = (n: number) => numberFormat(lang).format(n);
 const decimal = (n: number) => numberFormat(lang, 1).format(n);
 
-function playerId(): string {
-  let id = localStorage.getItem('clickgive.player');
-  if (!id) {
-    id = typeof crypto.randomUUID === 'function' ? crypto.randomUUID()
-      : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-    localStorage.setItem('clickgive.player', id);
+/** localStorage, or null where the browser refuses it (reading the property itself may throw). */
+function localStore(): KeyValueStore | null {
+  try {
+    return window.localStorage ?? null;
+  } catch {
+    return null;
   }
-  return id;
 }
 
 function escape(value: string): string {
@@ -77,8 +81,7 @@ function render(): void {
         <button type="button" class="start" id="start">${escape(text('start'))}</button>`;
       game.querySelector<HTMLSelectElement>('#region')!.onchange = (e) => {
         region = (e.target as HTMLSelectElement).value || null;
-        if (region) localStorage.setItem('clickgive.region', region);
-        else localStorage.removeItem('clickgive.region');
+        safely(() => (region ? storage?.setItem('clickgive.region', region) : storage?.removeItem('clickgive.region')));
       };
       game.querySelector<HTMLButtonElement>('#start')!.onclick = () => void play();
       break;
@@ -123,10 +126,13 @@ function result(round: Round, summary: Summary): string {
   const lost = summary.unsent.reduce((sum, b) => sum + b.offsets.length, 0);
   const reasons = new Map<string, number>();
   summary.answered.forEach((a) => Object.entries(a.rejections ?? {}).forEach(([r, n]) => reasons.set(r, (reasons.get(r) ?? 0) + n)));
-  const reason = [...reasons.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'OTHER';
+  const word = [...reasons.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'OTHER';
   const lines = [`<p class="counted">${escape(text('resultCounted', { clicks: whole(counted), megabytes: whole(megabytes) }))}</p>`];
   if (rejected > 0) {
-    lines.push(`<p class="rejected">${escape(text('resultRejected', { clicks: whole(rejected), reason: text(`reason.${reason}`) }))}</p>`);
+    // "12 clicks were not counted (not counted)" says nothing twice: that word gets the sentence alone.
+    const sentence = word === 'NOT_COUNTED' ? text('resultRejectedPlain', { clicks: whole(rejected) })
+      : text('resultRejected', { clicks: whole(rejected), reason: reasonWords(word) });
+    lines.push(`<p class="rejected">${escape(sentence)}</p>`);
   }
   if (lost > 0) lines.push(`<p class="lost">${escape(text('resultLost', { clicks: whole(lost) }))}</p>`);
   return `<h2 tabindex="-1">${escape(text('resultTitle'))}</h2>
@@ -136,6 +142,12 @@ function result(round: Round, summary: Summary): string {
       <button type="button" class="secondary" id="share">${escape(text('share'))}</button>
       <button type="button" class="start" id="again">${escape(text('again'))}</button>
     </div>`;
+}
+
+/** The public word for refused clicks (TOO_FAST, LATE, LIMIT, NOT_COUNTED) in words; an unknown one as OTHER. */
+function reasonWords(word: string): string {
+  const key = `reason.${word}`;
+  return key in boot.texts[lang] ? text(key) : text('reason.OTHER');
 }
 
 function renderTotals(): void {
@@ -185,21 +197,15 @@ async function play(): Promise<void> {
   render();
   let grant: Grant;
   try {
-    let proof = null;
-    if (boot.guard) {
-      const puzzle = nextChallenge ?? await challenge(boot.slug, player);
-      proof = await solveInBackground(puzzle);
-    }
-    grant = await startSession(boot.slug, player, region, proof);
+    grant = await begin();
   } catch (e) {
     nextChallenge = null;
     view = { kind: 'error', message: e instanceof ApiError && e.status === 429
       ? text('busy', { seconds: whole(Math.max(1, e.retryAfter)) })
-      : e instanceof ApiError && e.status === 409 ? text('notLiveText') : text('failed') };
+      : e instanceof ApiError && e.status === 409 && !e.reason ? text('notLiveText') : text('failed') };
     render();
     return;
   }
-  nextChallenge = grant.next;
   const round = Round.fromGrant(performance.now(), grant);
   const outbox = new Outbox({
     send: (batch) => sendBatch(grant, batch),
@@ -233,6 +239,33 @@ async function play(): Promise<void> {
   }
   view = { kind: 'result', round, summary };
   render();
+}
+
+/**
+ * Starts a session. With the guard on: under the server-issued identity (minted if need be, replaced once if refused),
+ * with the puzzle the last grant handed out or a new one, and once more with a new puzzle if the server refuses the
+ * solution (expired on a slow phone, say). With the guard off: no identity, no puzzle.
+ */
+async function begin(): Promise<Grant> {
+  if (!boot.guard) return startSession(boot.slug, null, region, null);
+  return identities.use(async (identity) => {
+    const kept = nextChallenge?.identity === identity ? nextChallenge.puzzle : null;
+    nextChallenge = null;
+    // A kept puzzle about to expire would be solved for nothing.
+    let puzzle = kept && !(Date.parse(kept.expiresAt ?? '') < Date.now() + PUZZLE_MARGIN_MS) ? kept : null;
+    for (let retry = 0; ; retry++) {
+      puzzle ??= await challenge(boot.slug, identity);
+      const proof = await solveInBackground(puzzle);
+      try {
+        const grant = await startSession(boot.slug, identity, region, proof);
+        nextChallenge = grant.next ? { identity, puzzle: grant.next } : null;
+        return grant;
+      } catch (e) {
+        if (retry > 0 || !isPuzzleRefusal(e)) throw e;
+        puzzle = null;
+      }
+    }
+  });
 }
 
 function until(done: () => boolean): Promise<void> {
@@ -305,6 +338,8 @@ document.querySelectorAll<HTMLAnchorElement>('a[data-lang]').forEach((a) => {
 });
 render();
 renderTotals();
+// A first visit mints its identity while the person reads the page: the first round then starts sooner.
+if (boot.guard) identities.prefetch();
 follow(boot.slug, (t) => {
   totals = t;
   renderTotals();
