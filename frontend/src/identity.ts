@@ -48,11 +48,6 @@ export class Identities {
     return this.minting;
   }
 
-  /** Mints in the background when there is no identity yet, so that the first round starts sooner. */
-  prefetch(): void {
-    if (!this.current) this.get().catch(() => undefined);
-  }
-
   /** Drops an identity the server refused (unless another one replaced it meanwhile). */
   forget(identity: string): void {
     if (this.current !== identity) return;

@@ -338,8 +338,8 @@ document.querySelectorAll<HTMLAnchorElement>('a[data-lang]').forEach((a) => {
 });
 render();
 renderTotals();
-// A first visit mints its identity while the person reads the page: the first round then starts sooner.
-if (boot.guard) identities.prefetch();
+// The identity is minted at the first round, not on arrival: a visitor who only reads the page must not raise the
+// price of an identity for the people behind the same address (the mint puzzle takes a phone well under a second).
 follow(boot.slug, (t) => {
   totals = t;
   renderTotals();

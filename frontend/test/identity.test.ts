@@ -69,10 +69,9 @@ describe('Identities', () => {
     expect(api.calls).toHaveLength(0);
   });
 
-  it('mints once for callers at the same time (the background mint and the first play)', async () => {
+  it('mints once for callers at the same time (two taps on play)', async () => {
     const api = server();
     const identities = new Identities({ storage: memory(), fetch: api.fetch, solve: solver() });
-    identities.prefetch();
     const [a, b] = await Promise.all([identities.get(), identities.get()]);
     expect([a, b]).toEqual(['i1.id1', 'i1.id1']);
     expect(api.mints()).toBe(1);

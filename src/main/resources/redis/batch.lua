@@ -1,57 +1,64 @@
 -- Counts one batch of a session and, with the guard on, inspects its click timing: the only Redis call of a batch.
--- KEYS[1] session hash   clicks (accepted so far), last (last offset ms), b<seq> (answer given to batch seq);
---                        with the guard on also g = "batches|intervals|sum|sum of squares|strikes|tail" (intervals up
---                        to 1 s; tail = accepted offsets of the last second) and x (judgement, once judged scripted)
+-- KEYS[1] session hash   clicks (accepted so far), last (last offset ms), b<seq> (answer given to batch seq, JSON),
+--                        x (judgement, once judged scripted); with the guard on also
+--                        g = "batches|intervals|sum|sum of squares|strikes|tail" (intervals up to 1 s; tail = accepted
+--                        offsets of the last second)
 -- KEYS[2] totals hash    r:<region> accepted clicks ("r:-" when the player chose none), x:<reason> rejected clicks
 -- KEYS[3] minutes hash   <epoch minute> accepted clicks
 -- KEYS[4] ledger stream  consumed by the LedgerWriters through group "ledger"
--- ARGV[1] seq  ARGV[2] clicks in the batch  ARGV[3] first offset  ARGV[4] last offset  ARGV[5] now ms
--- ARGV[6] deadline ms (end + grace)  ARGV[7] cap  ARGV[8] session id  ARGV[9] region or "-"  ARGV[10] player
--- ARGV[11] epoch minute  ARGV[12] guard on (1) or off (0)
--- With the guard on: ARGV[13] offsets, comma-separated  ARGV[14] minimum interval ms  ARGV[15] burst cap per second
--- ARGV[16] burst strikes before the session is judged scripted  ARGV[17] intervals needed to judge regularity
--- ARGV[18] coefficient of variation under which intervals are too even  ARGV[19] batches allowed per session
--- ARGV[20..25] the batch as the app measured it (BatchShape): clicks too close to the one before, most clicks
--- within a second, intervals up to 1 s with their sum and sum of squares, the clicks of its last second
--- Returns "accepted|rejected|REASON:n,REASON:n|sessionClicks"; for a replayed seq the first answer again, behind
--- "R"; "GONE" when the session is unknown.
-local guard = ARGV[12] == '1'
-local seen
-if guard then
-    seen = redis.call('HMGET', KEYS[1], 'b' .. ARGV[1], 'clicks', 'last', 'g', 'x')
-else
-    seen = redis.call('HMGET', KEYS[1], 'b' .. ARGV[1], 'clicks', 'last')
-end
+-- KEYS[5] player hash    rounds, first, est (see grant.lua): a session's first counted batch adds a round; a
+--                        session judged scripted takes the player's rounds and establishment back
+-- ARGV[1] JSON (session.BatchCall):
+--   seq, count (clicks in the batch), first, last (its first and last offsets; 999999999 and -1 when empty)
+--   now ms, deadline ms (end + grace), elapsed (ms the server has seen pass since startsAt), tolerance ms,
+--   cap, session, region ("-" when the player chose none), player, minute (epoch minute), guard (true/false)
+--   with the guard on also:
+--     offsets      the batch's offsets
+--     inspection   {minInterval, burst, strikes, regularityMin, regularityMaxCv, maxBatches} (GuardSettings.Inspection)
+--     shape        the batch as the app measured it (guard.BatchShape): {tooFast, maxWindow, intervals, sum, squares,
+--                  lastSecond[]}
+-- Answer JSON (session.BatchAnswer): {"kind": "new" | "replay" | "gone", "answer": {accepted, rejected,
+--   rejections {REASON: clicks}, sessionClicks}}; a replayed seq gets its first answer again.
+local call = cjson.decode(ARGV[1])
+local guard = call.guard
+local seen = redis.call('HMGET', KEYS[1], 'b' .. call.seq, 'clicks', 'last', 'x', 'g')
 if seen[1] then
-    return 'R' .. seen[1]
+    return '{"kind":"replay","answer":' .. seen[1] .. '}'
 end
 if not seen[2] then
-    return 'GONE'
+    return '{"kind":"gone"}'
 end
-local count = tonumber(ARGV[2])
+local count = call.count
 local clicks = tonumber(seen[2])
-local cap = tonumber(ARGV[7])
+local cap = call.cap
 local rejected = {}
 local accepted = 0
 local whole -- a reason that refuses the whole batch
+local judged -- a judgement reached by this batch: the session is scripted
 local state = {}
 
-if tonumber(ARGV[5]) > tonumber(ARGV[6]) then
+if call.now > call.deadline then
     whole = 'LATE'
-elseif count > 0 and tonumber(ARGV[3]) <= tonumber(seen[3]) then
+elseif count > 0 and call.first <= tonumber(seen[3]) then
     whole = 'OUT_OF_ORDER'
+elseif seen[4] then
+    whole = seen[4]
+elseif count > 0 and call.last > call.elapsed + call.tolerance then
+    -- Clicks the server's clock has not reached yet: an honest page counts from when it received the grant, so its
+    -- offsets always trail this clock. Whoever reports the future is a script, and the session is judged.
+    whole = 'FUTURE'
+    judged = 'FUTURE'
 elseif not guard then
     accepted = math.max(0, math.min(count, cap - clicks))
     if accepted < count then
         rejected['CAP'] = count - accepted
     end
 else
-    local g = seen[4] or '0|0|0|0|0|'
+    local g = seen[5] or '0|0|0|0|0|'
     local batches, n, s, q, strikes, tailText = string.match(g, '^(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(.*)$')
     batches, n, s, q, strikes = tonumber(batches) + 1, tonumber(n), tonumber(s), tonumber(q), tonumber(strikes)
-    if seen[5] then
-        whole = seen[5]
-    elseif batches > tonumber(ARGV[19]) then
+    local inspection, shape = call.inspection, call.shape
+    if batches > inspection.maxBatches then
         whole = 'TOO_MANY_BATCHES'
     else
         local tail, size = {}, 0
@@ -59,9 +66,9 @@ else
             size = size + 1
             tail[size] = tonumber(t)
         end
-        local minInterval, burst, room = tonumber(ARGV[14]), tonumber(ARGV[15]), cap - clicks
+        local minInterval, burst, room = inspection.minInterval, inspection.burst, cap - clicks
         local previous = tonumber(seen[3])
-        local firstOffset, lastOffset = tonumber(ARGV[3]), tonumber(ARGV[4])
+        local firstOffset, lastOffset = call.first, call.last
         local inWindow = 0 -- earlier accepted clicks within the second before this batch's first click
         for i = size, 1, -1 do
             if tail[i] <= firstOffset - 1000 then
@@ -70,12 +77,12 @@ else
             inWindow = inWindow + 1
         end
         local gap = firstOffset - previous
-        if count > 0 and ARGV[20] == '0' and (previous < 0 or gap >= minInterval)
-                and inWindow + tonumber(ARGV[21]) <= burst and count <= room then
-            -- Fast path: the app measured the batch (ARGV[20..25]) and nothing in it nears a limit, so every click
-            -- counts; only the boundary with the earlier clicks is added here.
+        if count > 0 and shape.tooFast == 0 and (previous < 0 or gap >= minInterval)
+                and inWindow + shape.maxWindow <= burst and count <= room then
+            -- Fast path: the app measured the batch (shape) and nothing in it nears a limit, so every click counts;
+            -- only the boundary with the earlier clicks is added here.
             accepted = count
-            n, s, q = n + tonumber(ARGV[22]), s + tonumber(ARGV[23]), q + tonumber(ARGV[24])
+            n, s, q = n + shape.intervals, s + shape.sum, q + shape.squares
             if previous >= 0 and gap <= 1000 then
                 n, s, q = n + 1, s + gap, q + gap * gap
             end
@@ -85,15 +92,14 @@ else
                     kept[#kept + 1] = tail[i]
                 end
             end
-            if ARGV[25] ~= '' then
-                kept[#kept + 1] = ARGV[25]
+            for _, t in ipairs(shape.lastSecond) do
+                kept[#kept + 1] = t
             end
             tailText = table.concat(kept, ',')
         else
             local first = 1 -- tail[first..size] are the accepted clicks of the last second
             local tooFast, bursts, capped = 0, 0, 0
-            for o in string.gmatch(ARGV[13], '%d+') do
-                o = tonumber(o)
+            for _, o in ipairs(call.offsets) do
                 local gap = o - previous
                 if previous >= 0 and gap <= 1000 then
                     n, s, q = n + 1, s + gap, q + gap * gap
@@ -123,23 +129,26 @@ else
             if capped > 0 then rejected['CAP'] = capped end
             tailText = table.concat(tail, ',', first, size)
         end
-        local judged
-        if strikes >= tonumber(ARGV[16]) then
+        if strikes >= inspection.strikes then
             judged = 'SUPERHUMAN'
-        elseif n >= tonumber(ARGV[17]) then
+        elseif n >= inspection.regularityMin then
             local mean = s / n
-            if mean > 0 and math.sqrt(math.max(0, q / n - mean * mean)) / mean < tonumber(ARGV[18]) then
+            if mean > 0 and math.sqrt(math.max(0, q / n - mean * mean)) / mean < inspection.regularityMaxCv then
                 judged = 'REGULAR'
             end
         end
         if judged then
             whole = judged
-            state[#state + 1] = 'x'
-            state[#state + 1] = judged
         end
     end
     state[#state + 1] = 'g'
     state[#state + 1] = batches .. '|' .. n .. '|' .. s .. '|' .. q .. '|' .. strikes .. '|' .. tailText
+end
+if judged then
+    state[#state + 1] = 'x'
+    state[#state + 1] = judged
+    -- A player caught scripting starts again: no rounds, not established.
+    redis.call('HDEL', KEYS[5], 'rounds', 'first', 'est')
 end
 if whole then
     accepted = 0
@@ -150,19 +159,15 @@ if whole then
 elseif count > 0 then
     -- later batches must come after these offsets, counted or not
     state[#state + 1] = 'last'
-    state[#state + 1] = ARGV[4]
+    state[#state + 1] = call.last
 end
 
-local reasons = {}
 for reason, r in pairs(rejected) do
-    reasons[#reasons + 1] = reason .. ':' .. r
     redis.call('HINCRBY', KEYS[2], 'x:' .. reason, r)
 end
-if #reasons > 1 then
-    table.sort(reasons)
-end
-local answer = accepted .. '|' .. (count - accepted) .. '|' .. table.concat(reasons, ',') .. '|' .. (clicks + accepted)
-state[#state + 1] = 'b' .. ARGV[1]
+local answer = cjson.encode({ accepted = accepted, rejected = count - accepted, rejections = rejected,
+                              sessionClicks = clicks + accepted })
+state[#state + 1] = 'b' .. call.seq
 state[#state + 1] = answer
 if accepted > 0 then
     state[#state + 1] = 'clicks'
@@ -170,8 +175,14 @@ if accepted > 0 then
 end
 redis.call('HSET', KEYS[1], unpack(state))
 if accepted > 0 then
-    redis.call('HINCRBY', KEYS[2], 'r:' .. ARGV[9], accepted)
-    redis.call('HINCRBY', KEYS[3], ARGV[11], accepted)
-    redis.call('XADD', KEYS[4], '*', 's', ARGV[8], 'q', ARGV[1], 'n', accepted, 'r', ARGV[9], 'p', ARGV[10], 't', ARGV[5])
+    if clicks == 0 and not judged then
+        -- The session's first counted clicks: one more round towards the player being established.
+        redis.call('HINCRBY', KEYS[5], 'rounds', 1)
+        redis.call('HSETNX', KEYS[5], 'first', call.now)
+    end
+    redis.call('HINCRBY', KEYS[2], 'r:' .. call.region, accepted)
+    redis.call('HINCRBY', KEYS[3], call.minute, accepted)
+    redis.call('XADD', KEYS[4], '*', 's', call.session, 'q', call.seq, 'n', accepted, 'r', call.region, 'p',
+            call.player, 't', call.now)
 end
-return answer
+return '{"kind":"new","answer":' .. answer .. '}'

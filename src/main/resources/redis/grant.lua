@@ -1,53 +1,106 @@
--- Admits a session and opens it: the only Redis call of a session start. Every key is in the player's shard.
+-- Admits a session and opens it: the only Redis call of a session start. Every key is in the player's counter shard
+-- (the shard of the player's home, so every identity minted on one address meets the same home budget here).
 -- KEYS[1] session hash    cg:{c<campaign>.s<shard>}:session:<id>
 -- KEYS[2] totals hash     cg:{...}:totals   fields "sessions", "y:<reason>" (refused sessions)
 -- KEYS[3] players HLL     cg:{...}:players
--- KEYS[4] player bucket   cg:{...}:rate:<player>   (GCRA: theoretical arrival time in ms)
--- KEYS[5] network bucket  cg:{...}:net:<network>   (GCRA, this shard's share of the network's limit)
--- KEYS[6] used proofs     cg:{...}:pow:<epoch minute in which their challenges expire>  (set of solution ids)
--- ARGV[1] now ms  ARGV[2] session retention ms  ARGV[3] player
--- ARGV[4] guard on (1) or off (0)
--- ARGV[5] player interval ms  ARGV[6] player burst  ARGV[7] network interval ms  ARGV[8] network burst
--- ARGV[9] end of that minute, epoch ms (the set's expiry: every challenge in it has expired by then)
--- ARGV[10] the solution's id
--- Returns "OK"; or "<reason>|<ms to wait>" for PLAYER_RATE / NETWORK_RATE; or "POW_REUSED|0".
-local now = tonumber(ARGV[1])
-
--- GCRA: admitted while the bucket's arrival time is at most (burst - 1) intervals ahead; returns the wait, 0 if admitted.
-local function wait(bucket, interval, burst)
-    local tat = math.max(tonumber(redis.call('GET', bucket) or now), now)
-    return math.max(0, tat - now - interval * (burst - 1)), tat
-end
+-- KEYS[4] player hash     cg:{...}:player:<player>  tat (GCRA), rounds (counted rounds not judged scripted),
+--                         first (ms of the first of them), est (1 once established); written by batch.lua too
+-- KEYS[5] network hash    cg:{...}:net:<network>    all (GCRA: the network's limit, whole in every shard: a network's
+--                         players mostly have it as their home, and so meet in one shard)
+-- KEYS[6] wide hash       cg:{...}:wide:<wide>      all, fresh (GCRA: this shard's share of the wide prefix's limits)
+-- KEYS[7] home hash       cg:{...}:home:<home>      fresh (GCRA: the budget of the home's identities not yet established)
+-- KEYS[8] used proofs     cg:{...}:pow:<epoch minute in which their challenges expire>  (set of solution ids)
+-- ARGV[1] JSON (session.GrantCall):
+--   now ms, keepMs (the session's retention), player (its key), guard (true: proof, limits and budgets apply)
+--   proofId, proofUntil (end of the proof's expiry minute: the set's expiry)
+--   playerLimit, fresh, wideFresh, network, wide: buckets {interval ms, burst}
+--   establishRounds, establishAfterMs: when a player becomes established; vouched: established by the gateway
+--   playerMemoryMs: how long a player's rounds are remembered
+-- Answer JSON (session.GrantAnswer):
+--   {"granted": true, "established": bool}
+--   {"granted": false, "reason": "POW_REUSED" | "PLAYER_RATE" | "FRESH_RATE" | "NETWORK_RATE" | "WIDE_RATE",
+--    "waitMs": ms to wait}
+-- A refusal charges no bucket: a refused fresh identity does not use up its network's budget for people.
+local call = cjson.decode(ARGV[1])
+local now = call.now
 
 local function refuse(reason, ms)
     redis.call('HINCRBY', KEYS[2], 'y:' .. reason, 1)
-    return reason .. '|' .. ms
+    return cjson.encode({ granted = false, reason = reason, waitMs = math.ceil(ms) })
 end
 
-if ARGV[4] == '1' then
-    if redis.call('SADD', KEYS[6], ARGV[10]) == 0 then
+-- GCRA: admitted while the bucket's arrival time is at most (burst - 1) intervals ahead. Returns the wait (0 when
+-- admitted) and the arrival time to charge from.
+local function wait(tat, bucket)
+    tat = math.max(tonumber(tat or now), now)
+    return math.max(0, tat - now - bucket.interval * (bucket.burst - 1)), tat
+end
+
+local function charge(key, field, tat, bucket)
+    local next = tat + bucket.interval
+    redis.call('HSET', key, field, next)
+    if redis.call('PTTL', key) < next - now then
+        redis.call('PEXPIRE', key, math.ceil(next - now))
+    end
+end
+
+local established = false
+if call.guard then
+    if redis.call('SADD', KEYS[8], call.proofId) == 0 then
         return refuse('POW_REUSED', 0)
     end
-    redis.call('PEXPIREAT', KEYS[6], ARGV[9])
-    local playerInterval, networkInterval = tonumber(ARGV[5]), tonumber(ARGV[7])
+    redis.call('PEXPIREAT', KEYS[8], call.proofUntil)
+    local player = redis.call('HMGET', KEYS[4], 'tat', 'rounds', 'first', 'est')
+    established = call.vouched or player[4] == '1'
+    if not established and tonumber(player[2] or 0) >= call.establishRounds and player[3]
+            and now - tonumber(player[3]) >= call.establishAfterMs then
+        -- Recorded when earned: a later change of the campaign's rule does not take it back.
+        established = true
+        redis.call('HSET', KEYS[4], 'est', 1)
+    end
+    local limited = call.playerLimit.interval > 0 -- 0: no limit per player (a kiosk shared by a queue of people)
     local playerWait, playerTat = 0, now
-    if playerInterval > 0 then -- 0: no limit per player (a kiosk shared by a queue of people)
-        playerWait, playerTat = wait(KEYS[4], playerInterval, tonumber(ARGV[6]))
+    if limited then
+        playerWait, playerTat = wait(player[1], call.playerLimit)
+        if playerWait > 0 then
+            return refuse('PLAYER_RATE', playerWait)
+        end
     end
-    if playerWait > 0 then
-        return refuse('PLAYER_RATE', playerWait)
+    local home = redis.call('HGET', KEYS[7], 'fresh')
+    local wide = redis.call('HMGET', KEYS[6], 'all', 'fresh')
+    local freshTat, wideFreshTat
+    if not established then
+        local w
+        w, freshTat = wait(home, call.fresh)
+        if w > 0 then
+            return refuse('FRESH_RATE', w)
+        end
+        w, wideFreshTat = wait(wide[2], call.wideFresh)
+        if w > 0 then
+            return refuse('FRESH_RATE', w)
+        end
     end
-    local networkWait, networkTat = wait(KEYS[5], networkInterval, tonumber(ARGV[8]))
+    local networkWait, networkTat = wait(redis.call('HGET', KEYS[5], 'all'), call.network)
     if networkWait > 0 then
         return refuse('NETWORK_RATE', networkWait)
     end
-    if playerInterval > 0 then
-        redis.call('SET', KEYS[4], playerTat + playerInterval, 'PX', playerTat + playerInterval - now)
+    local wideWait, wideTat = wait(wide[1], call.wide)
+    if wideWait > 0 then
+        return refuse('WIDE_RATE', wideWait)
     end
-    redis.call('SET', KEYS[5], networkTat + networkInterval, 'PX', networkTat + networkInterval - now)
+    if limited then
+        redis.call('HSET', KEYS[4], 'tat', playerTat + call.playerLimit.interval)
+    end
+    redis.call('PEXPIRE', KEYS[4], call.playerMemoryMs)
+    if not established then
+        charge(KEYS[7], 'fresh', freshTat, call.fresh)
+        charge(KEYS[6], 'fresh', wideFreshTat, call.wideFresh)
+    end
+    charge(KEYS[5], 'all', networkTat, call.network)
+    charge(KEYS[6], 'all', wideTat, call.wide)
 end
 redis.call('HSET', KEYS[1], 'clicks', 0, 'last', -1)
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], call.keepMs)
 redis.call('HINCRBY', KEYS[2], 'sessions', 1)
-redis.call('PFADD', KEYS[3], ARGV[3])
-return 'OK'
+redis.call('PFADD', KEYS[3], call.player)
+return cjson.encode({ granted = true, established = established })

@@ -7,19 +7,19 @@ import java.time.Instant;
 
 /**
  * An immutable snapshot of what the click path needs of a campaign, held in memory so granting a session never touches
- * PostgreSQL; {@code inspection} holds the guard's batch-script arguments, ready to send; {@code names} the campaign's
+ * PostgreSQL; {@code inspection} holds the guard's batch-script thresholds, ready to send; {@code names} the campaign's
  * name per language (ar, fr, en) for the public page.
  */
 public record CampaignRules(long id, String slug, CampaignStatus status, Instant opensAt, Instant closesAt,
                             int megabytesPerClick, int sessionSeconds, int maxClicksPerSession,
                             long goalGigabytes, int megabytesPerGigabyte, GuardSettings guard,
-                            java.util.List<String> inspection, java.util.Map<String, String> names) {
+                            GuardSettings.Inspection inspection, java.util.Map<String, String> names) {
 
     static CampaignRules of(Campaign c) {
         GuardSettings guard = c.guard.withDefaults();
         return new CampaignRules(c.id, c.slug, c.status, c.opensAt, c.closesAt, c.megabytesPerClick,
                 c.sessionSeconds, c.maxClicksPerSession, c.goalGigabytes, c.megabytesPerGigabyte, guard,
-                guard.inspectionArguments(), java.util.Map.of("ar", c.nameAr, "fr", c.nameFr, "en", c.nameEn));
+                guard.inspection(), java.util.Map.of("ar", c.nameAr, "fr", c.nameFr, "en", c.nameEn));
     }
 
     public boolean isOpenAt(Instant now) {

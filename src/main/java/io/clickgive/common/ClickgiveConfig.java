@@ -25,6 +25,8 @@ public interface ClickgiveConfig {
 
     Security security();
 
+    Identity identity();
+
     interface Tokens {
         /** HMAC-SHA256 key that signs session tokens; shared by all replicas. */
         String key();
@@ -85,6 +87,50 @@ public interface ClickgiveConfig {
         /** How long a proof-of-work challenge may be solved and used. Thresholds are per campaign (GuardSettings). */
         @WithDefault("2m")
         Duration powTtl();
+
+        /** An IPv4 client's network: its address (/32). */
+        @WithDefault("32")
+        int ipv4Prefix();
+
+        /** The wider IPv4 prefix whose networks share an aggregate limit (a provider's /24). */
+        @WithDefault("24")
+        int ipv4WidePrefix();
+
+        /** An IPv6 client's network: the /64 a subscriber gets, so rotating addresses inside it is still one network. */
+        @WithDefault("64")
+        int ipv6Prefix();
+
+        /** The wider IPv6 prefix whose networks share an aggregate limit (a site's /48). */
+        @WithDefault("48")
+        int ipv6WidePrefix();
+    }
+
+    interface Identity {
+        /**
+         * The header an operator's gateway sets to vouch for the subscriber (header enrichment), e.g. X-Subscriber-Id;
+         * believed only from trusted proxies, and kept only as a keyed hash. Empty: identities are minted.
+         */
+        java.util.Optional<String> header();
+
+        /** Numbers to search in the first identity's puzzle of a network (half of them on average). */
+        @WithDefault("20000")
+        long base();
+
+        /** The puzzle doubles for every this many identities the network minted recently. */
+        @WithDefault("16")
+        double step();
+
+        /** … and for every this many its wide prefix minted recently. */
+        @WithDefault("256")
+        double wideStep();
+
+        /** The hardest identity puzzle (what a phone behind a very busy address may be asked once per install). */
+        @WithDefault("5000000")
+        long max();
+
+        /** How long a mint weighs on its network's count: the count decays as e^(−t / memory). */
+        @WithDefault("1h")
+        Duration mintMemory();
     }
 
     interface Catalog {

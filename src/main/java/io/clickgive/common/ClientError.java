@@ -9,19 +9,21 @@ public class ClientError extends RuntimeException {
     private final String title;
     private final long retryAfterSeconds;
     private final String reason;
+    private final String code;
     private final List<String> problems;
 
     public ClientError(int status, String title, String detail) {
-        this(status, title, detail, 0, null, null);
+        this(status, title, detail, 0, null, null, null);
     }
 
-    private ClientError(int status, String title, String detail, long retryAfterSeconds, String reason,
+    private ClientError(int status, String title, String detail, long retryAfterSeconds, String reason, String code,
                         List<String> problems) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.retryAfterSeconds = retryAfterSeconds;
         this.reason = reason;
+        this.code = code;
         this.problems = problems == null ? null : List.copyOf(problems);
     }
 
@@ -30,9 +32,14 @@ public class ClientError extends RuntimeException {
         return problems;
     }
 
-    /** The guard's reason code for a refusal (PLAYER_RATE, POW_REUSED…), or null. */
+    /** The public word for a guard's refusal (WAIT, PUZZLE…), or null: what the client is told. */
     public String reason() {
         return reason;
+    }
+
+    /** The guard's precise reason code (PLAYER_RATE, POW_REUSED…), or null: for managers and metrics, never sent. */
+    public String code() {
+        return code;
     }
 
     /** Seconds the client should wait before trying again; 0 when not a rate limit. */
@@ -70,17 +77,24 @@ public class ClientError extends RuntimeException {
 
     /** A conflict over several items: nothing was changed; each problem names an item and what stands in its way. */
     public static ClientError conflict(String detail, List<String> problems) {
-        return new ClientError(409, "Conflict", detail, 0, null, problems);
+        return new ClientError(409, "Conflict", detail, 0, null, null, problems);
     }
 
-    public static ClientError tooManyRequests(String reason, String detail, long retryAfterMillis) {
-        return new ClientError(429, "Too many requests", detail, Math.max(1, (retryAfterMillis + 999) / 1000), reason,
-                null);
+    /** A rate limit: the public word, the precise code, and how long to wait. */
+    public static ClientError tooManyRequests(String word, String code, String detail, long retryAfterMillis) {
+        return new ClientError(429, "Too many requests", detail, Math.max(1, (retryAfterMillis + 999) / 1000), word,
+                code, null);
     }
 
-    /** A refusal by the guard, with its reason code. */
-    public static ClientError refused(int status, String reason, String detail) {
-        return new ClientError(status, status == 400 ? "Bad request" : "Forbidden", detail, 0, reason, null);
+    /** A refusal by the guard: the public word and the precise code. */
+    public static ClientError refused(int status, String word, String code, String detail) {
+        String title = switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Unauthorized";
+            case 409 -> "Conflict";
+            default -> "Forbidden";
+        };
+        return new ClientError(status, title, detail, 0, word, code, null);
     }
 
     public static ClientError gone(String detail) {

@@ -1,5 +1,7 @@
 package io.clickgive.common;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -28,6 +30,9 @@ public class RedisScripts {
     public record Script(String name, String source, String sha) {
     }
 
+    /** Scripts' calls and answers: unknown answer fields are an error (a script and its record must agree). */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ReactiveRedisDataSource reactive;
     private final RedisDataSource blocking;
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
@@ -38,7 +43,7 @@ public class RedisScripts {
     }
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
-        for (String name : List.of("grant", "batch", "snapshot")) {
+        for (String name : List.of("grant", "batch", "mint", "snapshot")) {
             Script script = script(name);
             blocking.execute("SCRIPT", "LOAD", script.source());
         }
@@ -53,6 +58,29 @@ public class RedisScripts {
         return reactive.execute("EVALSHA", command(script.sha(), keys, args))
                 .onFailure(RedisScripts::isNoScript)
                 .recoverWithUni(() -> reactive.execute("EVAL", command(script.source(), keys, args)));
+    }
+
+    /**
+     * Runs a script that takes one JSON argument and answers one JSON document: the call and the answer are records,
+     * named field by field (each script documents them at its top), never positional strings.
+     */
+    public <T> Uni<T> call(Script script, List<String> keys, Object call, Class<T> answer) {
+        String argument;
+        try {
+            argument = JSON.writeValueAsString(call);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the call of " + script.name(), e);
+        }
+        return run(script, keys, List.of(argument)).map(response -> read(script, response.toString(), answer));
+    }
+
+    /** Reads a script's JSON answer as its record. */
+    public static <T> T read(Script script, String json, Class<T> answer) {
+        try {
+            return JSON.readValue(json, answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable answer of " + script.name() + ": " + json, e);
+        }
     }
 
     /** Blocking variant for background work on worker threads (ledger, reconcile, imports). */

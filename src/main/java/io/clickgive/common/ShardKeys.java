@@ -34,9 +34,12 @@ public record ShardKeys(long campaignId, int shard) {
         return "cg:" + tag() + ":players";
     }
 
-    /** The player's admission bucket (GCRA): in the player's shard, so the grant script can charge it. */
-    public String rate(String player) {
-        return "cg:" + tag() + ":rate:" + player;
+    /**
+     * Hash: the player's admission bucket (GCRA) and its rounds towards being established, in the player's shard so the
+     * grant and batch scripts can reach it.
+     */
+    public String player(String player) {
+        return "cg:" + tag() + ":player:" + player;
     }
 
     /**
@@ -45,6 +48,19 @@ public record ShardKeys(long campaignId, int shard) {
      */
     public String network(String network) {
         return "cg:" + tag() + ":net:" + network;
+    }
+
+    /** Hash: the wide prefix's buckets (all sessions, fresh identities' sessions) as seen by this shard. */
+    public String wide(String wide) {
+        return "cg:" + tag() + ":wide:" + wide;
+    }
+
+    /**
+     * Hash: the fresh budget of a home (every identity minted on one network). An identity's sessions are counted in
+     * its home's shard, so this bucket is whole here, not a share.
+     */
+    public String home(String home) {
+        return "cg:" + tag() + ":home:" + home;
     }
 
     /**
@@ -63,8 +79,8 @@ public record ShardKeys(long campaignId, int shard) {
         return java.util.stream.IntStream.range(0, shards).mapToObj(s -> new ShardKeys(campaignId, s)).toList();
     }
 
-    /** The shard a player's sessions are counted in. */
-    public static int shardOf(String player, int shards) {
-        return Math.floorMod(player.hashCode(), shards);
+    /** The shard a player's sessions are counted in: its home's, so that a home's identities meet in one shard. */
+    public static int shardOf(String home, int shards) {
+        return Math.floorMod(home.hashCode(), shards);
     }
 }

@@ -42,9 +42,9 @@ public record ConsoleView(String lang, String dir, Map<String, String> t, String
         return text("tablet." + status.name());
     }
 
-    /** A guard reason in words, with its code for those who search the logs. */
+    /** A guard rule in words, with its code for those who search the logs (managers see rules, the public words). */
     public String reason(String code) {
-        String words = t.get("reason." + code);
+        String words = t.get("rule." + code);
         return words == null ? code : words + " (" + code + ")";
     }
 

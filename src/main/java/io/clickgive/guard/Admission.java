@@ -5,7 +5,6 @@ import io.clickgive.common.ClientError;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Decides who may start a session and how hard their puzzle is. Limits per network stay generous (carrier-grade NAT
@@ -19,22 +18,32 @@ public class Admission {
     static final int PLAYER_CHALLENGES_PER_MINUTE = 4;
 
     private final TrustedProxies proxies;
+    private final Networks networkOf;
     private final LoadMeter load;
     private final Clock clock;
-    private final int shards;
     private final RequesterCounts players = new RequesterCounts();
     private final RequesterCounts networks = new RequesterCounts();
 
-    public Admission(ClickgiveConfig config, LoadMeter load, Clock clock) {
+    public Admission(ClickgiveConfig config, LoadMeter load, Clock clock, Networks networks) {
         this.proxies = new TrustedProxies(config.guard().trustedProxies());
+        this.networkOf = networks;
         this.load = load;
         this.clock = clock;
-        this.shards = config.counters().shards();
     }
 
     /** The client's address, believing X-Forwarded-For only through our own proxies. */
     public String clientAddress(String peer, String forwardedFor) {
         return proxies.client(peer, forwardedFor);
+    }
+
+    /** The client's networks (its address or IPv6 /64, and the wider prefix), from a trustworthy address. */
+    public Networks.Network network(String peer, String forwardedFor) {
+        return networkOf.of(clientAddress(peer, forwardedFor));
+    }
+
+    /** A header's value if the request came from one of our proxies (a gateway's vouching), otherwise null. */
+    public String fromProxy(String peer, String value) {
+        return value != null && proxies.trusted(peer) ? value : null;
     }
 
     /** Counts a challenge for this requester and answers its puzzle's difficulty (numbers to search). */
@@ -72,24 +81,13 @@ public class Admission {
         return k;
     }
 
-    /** The grant script's guard arguments: on/off, player interval and burst, this shard's share of the network's. */
-    public List<String> grantArguments(GuardSettings guard) {
-        if (!guard.enabled()) {
-            return List.of("0", "0", "0", "0", "0");
-        }
-        return List.of("1", Long.toString(guard.playerIntervalSeconds() * 1000L), Integer.toString(guard.playerBurst()),
-                Long.toString((long) guard.networkIntervalMs() * shards),
-                Integer.toString((guard.networkBurst() + shards - 1) / shards));
-    }
-
-    /** The grant script's refusal as a 429 (rate limits) or 403 (a reused proof). */
+    /** The grant script's refusal as a 429 (limits and budgets) or 403 (a reused proof). */
     public static ClientError refusal(Reason reason, long waitMillis) {
         return switch (reason) {
-            case PLAYER_RATE -> ClientError.tooManyRequests(reason.name(), "Too many sessions for this player; the next "
-                    + "one opens in " + (waitMillis + 999) / 1000 + " s", waitMillis);
-            case NETWORK_RATE -> ClientError.tooManyRequests(reason.name(),
-                    "Too many sessions from this network; try again shortly", waitMillis);
-            default -> ClientError.refused(403, reason.name(), "This proof of work was used already; solve a new challenge");
+            // One text for every limit: a person needs the wait, a script should not learn which limit it met.
+            case PLAYER_RATE, FRESH_RATE, NETWORK_RATE, WIDE_RATE -> reason.tooMany("The next round opens in "
+                    + (waitMillis + 999) / 1000 + " s", waitMillis);
+            default -> reason.refusal(403, "This proof of work was used already; solve a new challenge");
         };
     }
 }

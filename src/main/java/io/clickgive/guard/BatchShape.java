@@ -1,5 +1,6 @@
 package io.clickgive.guard;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,9 +11,9 @@ import java.util.List;
  * @param tooFast    clicks closer than the minimum interval to the click before them in this batch
  * @param maxWindow  the most clicks of this batch within any second (a click and those up to 999 ms before it)
  * @param intervals  intervals of at most 1 s between this batch's clicks, their sum and the sum of their squares
- * @param lastSecond the batch's clicks within the second before its last click, comma-separated
+ * @param lastSecond the batch's clicks within the second before its last click
  */
-public record BatchShape(int tooFast, int maxWindow, long intervals, long sum, long squares, String lastSecond) {
+public record BatchShape(int tooFast, int maxWindow, long intervals, long sum, long squares, List<Integer> lastSecond) {
 
     public static BatchShape of(List<Integer> offsets, int minIntervalMs) {
         int tooFast = 0;
@@ -39,21 +40,15 @@ public record BatchShape(int tooFast, int maxWindow, long intervals, long sum, l
             }
             maxWindow = Math.max(maxWindow, i - from + 1);
         }
-        StringBuilder last = new StringBuilder();
+        List<Integer> last = new ArrayList<>();
         if (!offsets.isEmpty()) {
             int end = offsets.get(offsets.size() - 1);
             for (int offset : offsets) {
                 if (offset > end - 1000) {
-                    last.append(last.isEmpty() ? "" : ",").append(offset);
+                    last.add(offset);
                 }
             }
         }
-        return new BatchShape(tooFast, maxWindow, intervals, sum, squares, last.toString());
-    }
-
-    /** The batch script's arguments ARGV[20..25]. */
-    public List<String> arguments() {
-        return List.of(Integer.toString(tooFast), Integer.toString(maxWindow), Long.toString(intervals),
-                Long.toString(sum), Long.toString(squares), lastSecond);
+        return new BatchShape(tooFast, maxWindow, intervals, sum, squares, last);
     }
 }

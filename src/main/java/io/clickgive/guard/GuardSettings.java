@@ -28,10 +28,24 @@ public record GuardSettings(
         @Min(1) @Max(1000) Integer burstStrikes,
         @Min(3) @Max(10_000) Integer regularityMinIntervals,
         @DecimalMin("0.0") @DecimalMax("1.0") Double regularityMaxCv,
-        @Min(1) @Max(10_000) Integer maxBatches) {
+        @Min(1) @Max(10_000) Integer maxBatches,
+        @Min(1) @Max(3_600_000) Integer freshIntervalMs,
+        @Min(1) @Max(10_000) Integer freshBurst,
+        @Min(1) @Max(3_600_000) Integer wideFreshIntervalMs,
+        @Min(1) @Max(100_000) Integer wideFreshBurst,
+        @Min(1) @Max(60_000) Integer wideNetworkIntervalMs,
+        @Min(1) @Max(1_000_000) Integer wideNetworkBurst,
+        @Min(0) @Max(1000) Integer establishRounds,
+        @Min(0) @Max(525_600) Integer establishAfterMinutes,
+        @Min(0) @Max(600_000) Integer futureToleranceMs) {
 
+    /**
+     * New players' budget: 33 sessions a minute per home (every identity minted on one address), room for 50 people
+     * arriving in five minutes and playing three rounds each, and 8.9 times a strong person playing non-stop — the most
+     * a script that rotates identities on that address can get. Established: three counted rounds, the first a day ago.
+     */
     public static final GuardSettings DEFAULTS = new GuardSettings(true, 16, 1, 30, 300, 10_000, 5_000_000, 50, 15, 20,
-            3, 10, 0.04, 20);
+            3, 10, 0.04, 20, 1_800, 8, 225, 64, 5, 2_000, 3, 1_440, 250);
 
     /** These settings with every omitted value taken from {@link #DEFAULTS}. */
     public GuardSettings withDefaults() {
@@ -40,7 +54,8 @@ public record GuardSettings(
 
     /** These settings, switched on or off. */
     public GuardSettings enabled(boolean on) {
-        return new GuardSettings(on, null, null, null, null, null, null, null, null, null, null, null, null, null).over(this);
+        return new GuardSettings(on, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null).over(this);
     }
 
     /** These settings with every omitted value taken from {@code d}. */
@@ -51,13 +66,23 @@ public record GuardSettings(
                 or(powMaxDifficulty, d.powMaxDifficulty), or(powLoadStep, d.powLoadStep),
                 or(minIntervalMs, d.minIntervalMs), or(burstPerSecond, d.burstPerSecond),
                 or(burstStrikes, d.burstStrikes), or(regularityMinIntervals, d.regularityMinIntervals),
-                or(regularityMaxCv, d.regularityMaxCv), or(maxBatches, d.maxBatches));
+                or(regularityMaxCv, d.regularityMaxCv), or(maxBatches, d.maxBatches),
+                or(freshIntervalMs, d.freshIntervalMs), or(freshBurst, d.freshBurst),
+                or(wideFreshIntervalMs, d.wideFreshIntervalMs), or(wideFreshBurst, d.wideFreshBurst),
+                or(wideNetworkIntervalMs, d.wideNetworkIntervalMs), or(wideNetworkBurst, d.wideNetworkBurst),
+                or(establishRounds, d.establishRounds), or(establishAfterMinutes, d.establishAfterMinutes),
+                or(futureToleranceMs, d.futureToleranceMs));
     }
 
-    /** The batch script's inspection arguments (ARGV[14..19]), as strings: built once per campaign, not per batch. */
-    public java.util.List<String> inspectionArguments() {
-        return java.util.List.of(minIntervalMs.toString(), burstPerSecond.toString(), burstStrikes.toString(),
-                regularityMinIntervals.toString(), regularityMaxCv.toString(), maxBatches.toString());
+    /** The batch script's inspection thresholds (batch.lua's "inspection"): built once per campaign, not per batch. */
+    public Inspection inspection() {
+        return new Inspection(minIntervalMs, burstPerSecond, burstStrikes, regularityMinIntervals, regularityMaxCv,
+                maxBatches);
+    }
+
+    /** What the batch script needs to inspect a session's click timing; see {@code redis/batch.lua}. */
+    public record Inspection(int minInterval, int burst, int strikes, int regularityMin, double regularityMaxCv,
+                             int maxBatches) {
     }
 
     private static <T> T or(T value, T fallback) {

@@ -41,8 +41,8 @@ public class ProofOfWork {
     public record Solution(String salt, Long number, String signature) {
     }
 
-    /** A checked solution: the id that makes it single-use, and until when that id must be remembered. */
-    public record Verified(String id, long expiresAtMillis) {
+    /** A checked solution: the id that makes it single-use, until when it must be remembered, what it cost. */
+    public record Verified(String id, long expiresAtMillis, long maxNumber) {
     }
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
@@ -76,14 +76,27 @@ public class ProofOfWork {
                 .map(key -> new Hmac(Base64.getEncoder().encodeToString(new Hmac(key).sign("proof-of-work")))).toList();
     }
 
+    /** A session's puzzle: bound to the campaign and the player. */
     public Challenge issue(long campaignId, String player, long maxNumber) {
+        return issue(sessionSubject(campaignId, player), maxNumber);
+    }
+
+    /** What binds a session's puzzle to its campaign and player (the salt's first parameters). */
+    public static String sessionSubject(long campaignId, String player) {
+        return "campaign=" + campaignId + "&player=" + player;
+    }
+
+    /**
+     * A puzzle for {@code subject}: URL parameters that say what the solution may be used for (a campaign and player,
+     * or an identity minted on a network); they must need no URL encoding.
+     */
+    public Challenge issue(String subject, long maxNumber) {
         long expiresAt = clock.millis() + ttlMillis;
         byte[] random = new byte[20];
         RANDOM.get().nextBytes(random);
-        // Parameters as ALTCHA writes them: URL-encoded (ours need no encoding: digits and the player's base64url hash),
-        // and closed by '&' so that no digit can be spliced onto the last one.
-        String salt = HEX.formatHex(random, 0, 12) + "?campaign=" + campaignId + "&player=" + player + "&until=" + expiresAt
-                + "&";
+        // Parameters as ALTCHA writes them, closed by '&' so that no digit can be spliced onto the last one. The
+        // difficulty is a parameter too: signed with the rest, it tells the server what the solution cost.
+        String salt = HEX.formatHex(random, 0, 12) + "?" + subject + "&max=" + maxNumber + "&until=" + expiresAt + "&";
         // maxNumber 0 is the lowest difficulty, nothing to search (load tests, trusted kiosks).
         long number = maxNumber == 0 ? 0 : Math.floorMod(ByteBuffer.wrap(random, 12, 8).getLong(), maxNumber + 1);
         String challenge = HEX.formatHex(SHA256.get().digest((salt + number).getBytes(StandardCharsets.UTF_8)));
@@ -91,28 +104,41 @@ public class ProofOfWork {
                 Instant.ofEpochMilli(expiresAt));
     }
 
-    /** Checks a solution for this campaign and player; refuses with the reason otherwise. */
+    /** Checks a solution of a session's puzzle for this campaign and player; refuses with the reason otherwise. */
     public Verified verify(long campaignId, String player, Solution solution) {
+        return verify(sessionSubject(campaignId, player), solution);
+    }
+
+    /** Checks a solution of a puzzle issued for {@code subject}; refuses with the reason otherwise. */
+    public Verified verify(String subject, Solution solution) {
         if (solution == null || solution.salt() == null || solution.number() == null || solution.signature() == null
                 || solution.salt().length() > 512 || solution.signature().length() > 128 || solution.number() < 0) {
-            throw ClientError.refused(400, Reason.POW_MISSING.name(), "A proof-of-work solution {salt, number, "
-                    + "signature} is required: ask POST /api/campaigns/{slug}/challenges, then solve it");
+            throw Reason.POW_MISSING.refusal(400, "A proof-of-work solution {salt, number, signature} is required: "
+                    + "ask for a challenge, then solve it");
         }
-        Map<String, String> params = params(solution.salt());
-        if (!Long.toString(campaignId).equals(params.get("campaign")) || !player.equals(params.get("player"))
-                || !signed(solution)) {
+        String salt = solution.salt();
+        int query = salt.indexOf('?');
+        if (query < 0 || !signed(solution)) {
             throw invalid();
         }
+        Map<String, String> params = params(salt.substring(query + 1));
+        for (Map.Entry<String, String> bound : params(subject).entrySet()) {
+            if (!bound.getValue().equals(params.get(bound.getKey()))) {
+                throw invalid();
+            }
+        }
         long expiresAt;
+        long maxNumber;
         try {
             expiresAt = Long.parseLong(params.get("until"));
+            maxNumber = Long.parseLong(params.get("max"));
         } catch (NumberFormatException e) { // signed by us, so never seen unless the key leaked
             throw invalid();
         }
         if (clock.millis() > expiresAt) {
-            throw ClientError.refused(403, Reason.POW_EXPIRED.name(), "The proof-of-work challenge expired; ask for a new one");
+            throw Reason.POW_EXPIRED.refusal(403, "The proof-of-work challenge expired; ask for a new one");
         }
-        return new Verified(solution.signature(), expiresAt);
+        return new Verified(solution.signature(), expiresAt, maxNumber);
     }
 
     /**
@@ -131,13 +157,9 @@ public class ProofOfWork {
     }
 
     /** The salt's parameters; the values we issue need no URL decoding, and anything else fails the signature. */
-    private static Map<String, String> params(String salt) {
+    private static Map<String, String> params(String query) {
         Map<String, String> params = new HashMap<>();
-        int query = salt.indexOf('?');
-        if (query < 0) {
-            return params;
-        }
-        for (String pair : salt.substring(query + 1).split("&")) {
+        for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 params.putIfAbsent(pair.substring(0, eq), pair.substring(eq + 1));
@@ -147,7 +169,7 @@ public class ProofOfWork {
     }
 
     private static ClientError invalid() {
-        return ClientError.refused(403, Reason.POW_INVALID.name(),
-                "The proof of work does not solve a challenge issued to this player for this campaign");
+        return Reason.POW_INVALID.refusal(403,
+                "The proof of work does not solve a challenge issued for this request");
     }
 }

@@ -85,7 +85,7 @@ public final class TrustedProxies {
         return client;
     }
 
-    boolean trusted(String address) {
+    public boolean trusted(String address) {
         byte[] bytes = literal(address);
         return bytes != null && blocks.stream().anyMatch(b -> b.contains(bytes));
     }

@@ -1,6 +1,7 @@
 package io.clickgive.session;
 
 import io.clickgive.common.ClientError;
+import io.clickgive.identity.Identities;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -21,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionResource {
 
     private final SessionService sessions;
+    private final Identities identities;
 
-    public SessionResource(SessionService sessions) {
+    public SessionResource(SessionService sessions, Identities identities) {
         this.sessions = sessions;
+        this.identities = identities;
     }
 
     @POST
@@ -35,8 +38,8 @@ public class SessionResource {
     @NonBlocking // no I/O: answered on the event loop
     public Response challenge(@PathParam("slug") String slug, @Valid ChallengeRequest request,
                               @Context HttpServerRequest http, @Context HttpHeaders headers) {
-        return Response.ok(sessions.challenge(slug, request, peer(http), headers.getHeaderString("X-Forwarded-For"),
-                headers.getHeaderString(HttpHeaders.USER_AGENT))).header("Cache-Control", "no-store").build();
+        return Response.ok(sessions.challenge(slug, caller(request == null ? null : request.identity(), http, headers)))
+                .header("Cache-Control", "no-store").build();
     }
 
     @POST
@@ -45,14 +48,14 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "Granted: report clicks with the token")
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "The campaign is not live or not open now")
-    @APIResponse(responseCode = "400", description = "Malformed request or missing proof of work (reason POW_MISSING)")
-    @APIResponse(responseCode = "403", description = "Proof of work invalid, expired or reused (reason POW_…)")
-    @APIResponse(responseCode = "429", description = "Too many sessions from this player or network; see Retry-After")
+    @APIResponse(responseCode = "400", description = "Malformed request or missing proof of work (reason PUZZLE)")
+    @APIResponse(responseCode = "401", description = "Missing, forged or foreign identity (reason IDENTITY)")
+    @APIResponse(responseCode = "403", description = "Proof of work invalid, expired or reused (reason PUZZLE)")
+    @APIResponse(responseCode = "429", description = "Too many sessions just now (reason WAIT); see Retry-After")
     public Uni<Response> start(@PathParam("slug") String slug, SessionRequest request,
                                @Context HttpServerRequest http, @Context HttpHeaders headers) {
         SessionRequest asked = request == null ? new SessionRequest(null, null, null) : request.check();
-        return sessions.grant(slug, asked, peer(http), headers.getHeaderString("X-Forwarded-For"),
-                        headers.getHeaderString(HttpHeaders.USER_AGENT))
+        return sessions.grant(slug, asked, caller(asked.identity(), http, headers))
                 .map(grant -> Response.status(Response.Status.CREATED).entity(grant).build());
     }
 
@@ -68,6 +71,11 @@ public class SessionResource {
             throw ClientError.badRequest("A batch {token, seq, offsets} is required");
         }
         return sessions.report(sessionId, report);
+    }
+
+    private SessionService.Caller caller(String identity, HttpServerRequest http, HttpHeaders headers) {
+        return new SessionService.Caller(identity, peer(http), headers.getHeaderString("X-Forwarded-For"),
+                identities.gatewayHeader().map(headers::getHeaderString).orElse(null));
     }
 
     private static String peer(HttpServerRequest http) {

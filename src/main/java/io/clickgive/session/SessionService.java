@@ -12,6 +12,9 @@ import io.clickgive.guard.Admission;
 import io.clickgive.guard.BatchShape;
 import io.clickgive.guard.GuardSettings;
 import io.clickgive.guard.LoadMeter;
+import io.clickgive.guard.Networks;
+import io.clickgive.identity.Identities;
+import io.clickgive.identity.Players;
 import io.clickgive.guard.ProofOfWork;
 import io.clickgive.guard.Reason;
 import io.clickgive.guard.Rejections;
@@ -23,13 +26,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -41,8 +42,15 @@ public class SessionService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Who is asking, as the guard sees it. */
-    private record Requester(String player, String network, ShardKeys keys) {
+    /** How long a player's rounds towards being established are remembered: a month of Ramadan and more. */
+    static final long PLAYER_MEMORY_MS = Duration.ofDays(40).toMillis();
+
+    /** Who is asking, as the guard sees it: the player and the keyed hashes of its networks of the day. */
+    private record Requester(Identities.Player player, String network, String wide, ShardKeys keys) {
+    }
+
+    /** What the request said about who is asking, before anything is believed. */
+    public record Caller(String identity, String peer, String forwardedFor, String subscriber) {
     }
 
     private final CampaignCatalog catalog;
@@ -51,6 +59,7 @@ public class SessionService {
     private final RedisScripts.Script batch;
     private final TotalsService totals;
     private final Players players;
+    private final Identities identities;
     private final Admission admission;
     private final ProofOfWork proofs;
     private final Rejections rejections;
@@ -64,14 +73,15 @@ public class SessionService {
     private final long retentionMs;
 
     public SessionService(CampaignCatalog catalog, RedisScripts scripts, TotalsService totals, Players players,
-                          Clock clock, ClickgiveConfig config, Admission admission, ProofOfWork proofs,
-                          Rejections rejections, LoadMeter load) {
+                          Identities identities, Clock clock, ClickgiveConfig config, Admission admission,
+                          ProofOfWork proofs, Rejections rejections, LoadMeter load) {
         this.catalog = catalog;
         this.scripts = scripts;
         this.grant = scripts.script("grant");
         this.batch = scripts.script("batch");
         this.totals = totals;
         this.players = players;
+        this.identities = identities;
         this.admission = admission;
         this.proofs = proofs;
         this.rejections = rejections;
@@ -87,21 +97,18 @@ public class SessionService {
     }
 
     /** A proof-of-work challenge for the player, harder the more it (or its network, or everyone) asks. */
-    public ProofOfWork.Challenge challenge(String slug, ChallengeRequest request, String peer, String forwardedFor,
-                                           String userAgent) {
+    public ProofOfWork.Challenge challenge(String slug, Caller caller) {
         CampaignRules campaign = catalog.bySlug(slug);
         refuseUnlessOpen(campaign, clock.instant());
-        return challenge(campaign, requester(campaign, request == null ? null : request.fingerprint(), peer,
-                forwardedFor, userAgent));
+        return challenge(campaign, requester(campaign, caller));
     }
 
     private ProofOfWork.Challenge challenge(CampaignRules campaign, Requester requester) {
-        return proofs.issue(campaign.id(), requester.player(),
-                admission.difficulty(campaign.id(), campaign.guard(), requester.player(), requester.network()));
+        return proofs.issue(campaign.id(), requester.player().key(),
+                admission.difficulty(campaign.id(), campaign.guard(), requester.player().key(), requester.network()));
     }
 
-    public Uni<SessionGrant> grant(String slug, SessionRequest request, String peer, String forwardedFor,
-                                   String userAgent) {
+    public Uni<SessionGrant> grant(String slug, SessionRequest request, Caller caller) {
         CampaignRules campaign = catalog.bySlug(slug);
         Instant now = clock.instant();
         refuseUnlessOpen(campaign, now);
@@ -109,39 +116,44 @@ public class SessionService {
         if (request.region() != null && !catalog.isRegion(region)) {
             throw ClientError.badRequest("Unknown region " + region);
         }
-        Requester requester = requester(campaign, request.fingerprint(), peer, forwardedFor, userAgent);
+        Requester requester = requester(campaign, caller);
         GuardSettings guard = campaign.guard();
         String proofId = "-";
         long proofMinute = 0;
         if (guard.enabled()) {
             try {
-                ProofOfWork.Verified proof = proofs.verify(campaign.id(), requester.player(), request.proof());
+                ProofOfWork.Verified proof = proofs.verify(campaign.id(), requester.player().key(), request.proof());
                 proofId = proof.id();
                 proofMinute = proof.expiresAtMillis() / 60_000;
             } catch (ClientError refused) {
-                rejections.refused(campaign.slug(), campaign.id(), Reason.valueOf(refused.reason()));
+                rejections.refused(campaign.slug(), campaign.id(), Reason.valueOf(refused.code()));
                 throw refused;
             }
         }
         long startsAt = now.toEpochMilli() + countdownMs;
         long endsAt = startsAt + campaign.sessionSeconds() * 1000L;
+        String player = requester.player().key();
         SessionToken token = new SessionToken(newSessionId(), campaign.id(), requester.keys().shard(), startsAt, endsAt,
-                campaign.maxClicksPerSession(), region, requester.player());
-        List<String> args = new ArrayList<>(List.of(Long.toString(now.toEpochMilli()),
-                Long.toString(endsAt - now.toEpochMilli() + graceMs + retentionMs), requester.player()));
-        args.addAll(admission.grantArguments(guard));
-        args.add(Long.toString((proofMinute + 1) * 60_000));
-        args.add(proofId);
+                campaign.maxClicksPerSession(), region, player);
         ShardKeys keys = requester.keys();
-        return scripts.run(grant, List.of(keys.session(token.sessionId()), keys.totals(), keys.players(),
-                        keys.rate(requester.player()), keys.network(requester.network()), keys.proofs(proofMinute)), args)
-                .map(response -> {
-                    String answer = response.toString();
-                    if (!answer.equals("OK")) {
-                        int bar = answer.indexOf('|');
-                        Reason reason = Reason.valueOf(answer.substring(0, bar));
+        GrantCall call = new GrantCall(now.toEpochMilli(), endsAt - now.toEpochMilli() + graceMs + retentionMs, player,
+                guard.enabled(), proofId, (proofMinute + 1) * 60_000,
+                new GrantCall.Bucket(guard.playerIntervalSeconds() * 1000L, guard.playerBurst()),
+                new GrantCall.Bucket(guard.freshIntervalMs(), guard.freshBurst()),
+                GrantCall.Bucket.share(guard.wideFreshIntervalMs(), guard.wideFreshBurst(), shards),
+                // Whole, not a share: a network's players mostly have it as their home, so they meet in its shard.
+                new GrantCall.Bucket(guard.networkIntervalMs(), guard.networkBurst()),
+                GrantCall.Bucket.share(guard.wideNetworkIntervalMs(), guard.wideNetworkBurst(), shards),
+                guard.establishRounds(), guard.establishAfterMinutes() * 60_000L, requester.player().vouched(),
+                PLAYER_MEMORY_MS);
+        return scripts.call(grant, List.of(keys.session(token.sessionId()), keys.totals(), keys.players(),
+                        keys.player(player), keys.network(requester.network()), keys.wide(requester.wide()),
+                        keys.home(requester.player().home()), keys.proofs(proofMinute)), call, GrantAnswer.class)
+                .map(answer -> {
+                    if (!answer.granted()) {
+                        Reason reason = Reason.valueOf(answer.reason());
                         rejections.refusedByScript(campaign.slug(), reason.name());
-                        throw Admission.refusal(reason, Long.parseLong(answer.substring(bar + 1)));
+                        throw Admission.refusal(reason, answer.waitMs() == null ? 0 : answer.waitMs());
                     }
                     load.granted(campaign.id());
                     // The next round's puzzle comes with this one: a player who plays again solves it meanwhile.
@@ -158,33 +170,28 @@ public class SessionService {
         CampaignRules campaign = catalog.byId(token.campaignId());
         if (campaign == null) {
             rejections.refused(Rejections.UNKNOWN_CAMPAIGN, null, Reason.TOKEN_INVALID);
-            throw ClientError.unauthorized("Invalid session token");
+            throw Reason.TOKEN_INVALID.refusal(401, "Invalid session token");
         }
         if (!token.sessionId().equals(sessionId)) {
             rejections.refused(campaign.slug(), campaign.id(), Reason.TOKEN_INVALID);
-            throw ClientError.unauthorized("The token belongs to another session");
+            throw Reason.TOKEN_INVALID.refusal(401, "The token belongs to another session");
         }
         if (now > token.endsAt() + graceMs + retentionMs) {
             rejections.refused(campaign.slug(), campaign.id(), Reason.TOKEN_EXPIRED);
-            throw ClientError.unauthorized("Session expired");
+            throw Reason.TOKEN_EXPIRED.refusal(401, "Session expired");
         }
         List<Integer> offsets = report.offsets();
         checkOffsets(offsets, token.endsAt() - token.startsAt());
         GuardSettings guard = campaign.guard();
         ShardKeys keys = new ShardKeys(token.campaignId(), token.shard());
-        String first = offsets.isEmpty() ? "999999999" : offsets.get(0).toString();
-        String last = offsets.isEmpty() ? "-1" : offsets.get(offsets.size() - 1).toString();
-        List<String> args = new ArrayList<>(25);
-        Collections.addAll(args, report.seq().toString(), Integer.toString(offsets.size()), first, last,
-                Long.toString(now), Long.toString(token.endsAt() + graceMs), Integer.toString(token.maxClicks()),
-                sessionId, token.region(), token.player(), Long.toString(now / 60_000), guard.enabled() ? "1" : "0");
-        if (guard.enabled()) {
-            args.add(offsets.stream().map(String::valueOf).collect(Collectors.joining(",")));
-            args.addAll(campaign.inspection());
-            args.addAll(BatchShape.of(offsets, guard.minIntervalMs()).arguments());
-        }
-        Uni<String> answer = scripts.run(batch, List.of(keys.session(sessionId), keys.totals(), keys.minutes(),
-                keys.ledger()), args).map(response -> response.toString());
+        boolean inspect = guard.enabled();
+        BatchCall call = new BatchCall(report.seq(), offsets.size(), offsets.isEmpty() ? 999_999_999 : offsets.get(0),
+                offsets.isEmpty() ? -1 : offsets.get(offsets.size() - 1), now, token.endsAt() + graceMs,
+                now - token.startsAt(), guard.futureToleranceMs(), token.maxClicks(), sessionId, token.region(), token.player(),
+                now / 60_000, inspect, inspect ? offsets : null, inspect ? campaign.inspection() : null,
+                inspect ? BatchShape.of(offsets, guard.minIntervalMs()) : null);
+        Uni<BatchAnswer> answer = scripts.call(batch, List.of(keys.session(sessionId), keys.totals(), keys.minutes(),
+                keys.ledger(), keys.player(token.player())), call, BatchAnswer.class);
         CampaignProgress progress = totals.latestProgress(campaign);
         if (progress != null) {
             return answer.map(a -> result(campaign, sessionId, report.seq(), a, progress));
@@ -192,32 +199,27 @@ public class SessionService {
         return answer.flatMap(a -> totals.progress(campaign).map(p -> result(campaign, sessionId, report.seq(), a, p)));
     }
 
-    private BatchResult result(CampaignRules campaign, String sessionId, int seq, String answer,
+    /** The public answer: counts by the reasons' words, the reason codes counted for managers. */
+    private BatchResult result(CampaignRules campaign, String sessionId, int seq, BatchAnswer answer,
                                CampaignProgress progress) {
-        if (answer.equals("GONE")) {
+        if (answer.gone()) {
             throw ClientError.gone("Session " + sessionId + " is no longer known");
         }
-        boolean replayed = answer.startsWith("R");
-        String[] parts = (replayed ? answer.substring(1) : answer).split("\\|", -1);
-        int accepted = Integer.parseInt(parts[0]);
-        int sessionClicks = Integer.parseInt(parts[3]);
-        Map<String, Integer> byReason = new LinkedHashMap<>();
+        BatchAnswer.Counted counted = answer.answer();
+        if (!answer.replayed()) {
+            rejections.accepted(campaign.slug(), counted.accepted());
+            rejections.rejected(campaign.slug(), counted.rejections());
+        }
+        Map<String, Integer> byWord = new TreeMap<>();
+        counted.rejections().forEach((code, clicks) -> byWord.merge(Reason.wordOf(code), clicks, Integer::sum));
         String main = null;
-        for (String part : parts[2].isEmpty() ? new String[0] : parts[2].split(",")) {
-            int colon = part.indexOf(':');
-            int clicks = Integer.parseInt(part.substring(colon + 1));
-            String reason = part.substring(0, colon);
-            byReason.put(reason, clicks);
-            if (main == null || clicks > byReason.get(main)) {
-                main = reason;
+        for (Map.Entry<String, Integer> entry : byWord.entrySet()) {
+            if (main == null || entry.getValue() > byWord.get(main)) {
+                main = entry.getKey();
             }
         }
-        if (!replayed) {
-            rejections.accepted(campaign.slug(), accepted);
-            rejections.rejected(campaign.slug(), byReason);
-        }
-        return new BatchResult(seq, accepted, Integer.parseInt(parts[1]), main, byReason, sessionClicks,
-                (long) sessionClicks * campaign.megabytesPerClick(), progress);
+        return new BatchResult(seq, counted.accepted(), counted.rejected(), main, byWord, counted.sessionClicks(),
+                (long) counted.sessionClicks() * campaign.megabytesPerClick(), progress);
     }
 
     private SessionToken verify(String token) {
@@ -225,16 +227,22 @@ public class SessionService {
             return SessionToken.verify(token, acceptedKeys);
         } catch (ClientError e) {
             rejections.refused(Rejections.UNKNOWN_CAMPAIGN, null, Reason.TOKEN_INVALID);
-            throw e;
+            throw Reason.TOKEN_INVALID.refusal(401, e.getMessage());
         }
     }
 
-    private Requester requester(CampaignRules campaign, String fingerprint, String peer, String forwardedFor,
-                                String userAgent) {
-        String address = admission.clientAddress(peer, forwardedFor);
-        String player = players.player(fingerprint, address, userAgent);
-        return new Requester(player, players.network(address),
-                new ShardKeys(campaign.id(), ShardKeys.shardOf(player, shards)));
+    private Requester requester(CampaignRules campaign, Caller caller) {
+        Networks.Network network = admission.network(caller.peer(), caller.forwardedFor());
+        Identities.Player player;
+        try {
+            player = identities.resolve(caller.identity(), admission.fromProxy(caller.peer(), caller.subscriber()),
+                    network, campaign.guard().enabled());
+        } catch (ClientError refused) {
+            rejections.refused(campaign.slug(), campaign.id(), Reason.valueOf(refused.code()));
+            throw refused;
+        }
+        return new Requester(player, players.network(network.narrow()), players.network(network.wide()),
+                new ShardKeys(campaign.id(), ShardKeys.shardOf(player.home(), shards)));
     }
 
     private static void refuseUnlessOpen(CampaignRules campaign, Instant now) {

@@ -143,7 +143,8 @@ class HostileInputTest {
         String method = "POST";
         String body = body(r, session);
         switch (r.nextInt(10)) {
-            case 0 -> path = "/api/campaigns/" + slug + "/challenges";
+            case 0 -> path = r.nextInt(4) == 0 ? List.of("/api/identities/challenges", "/api/identities").get(r.nextInt(2))
+                    : "/api/campaigns/" + slug + "/challenges";
             case 1, 2, 3 -> path = "/api/campaigns/" + (slug.equals(open) ? guarded : slug) + "/sessions";
             case 4, 5, 6 -> path = "/api/sessions/" + sessionId + "/batches";
             case 7 -> {
@@ -194,8 +195,8 @@ class HostileInputTest {
         String forged = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
         return switch (r.nextInt(12)) {
             case 0 -> junk(r, r.nextInt(2000));
-            case 1 -> "{\"fingerprint\":" + scalar(r) + ",\"region\":" + scalar(r) + ",\"proof\":" + scalar(r) + "}";
-            case 2 -> "{\"fingerprint\":\"x\",\"proof\":{\"salt\":" + scalar(r) + ",\"number\":" + scalar(r)
+            case 1 -> "{\"identity\":" + scalar(r) + ",\"region\":" + scalar(r) + ",\"proof\":" + scalar(r) + "}";
+            case 2 -> "{\"identity\":\"i1.x.y.1.z\",\"proof\":{\"salt\":" + scalar(r) + ",\"number\":" + scalar(r)
                     + ",\"signature\":" + scalar(r) + "}}";
             case 3 -> "[".repeat(1 + r.nextInt(5000)) + "]".repeat(r.nextInt(3));
             case 4 -> "{\"token\":\"" + forged + "\",\"seq\":1,\"offsets\":[100,200,300]}";

@@ -28,15 +28,20 @@ class PrivacyAndHealthTest {
     @Inject
     AgroalDataSource db;
 
-    /** Invariant 6: neither the player's address nor the fingerprint it sent is stored in clear, in Redis or PostgreSQL. */
+    /**
+     * Invariant 6: neither the player's address, nor its identity (or the id inside it), nor a subscriber number is
+     * stored in clear, in Redis or PostgreSQL.
+     */
     @Test
-    void noAddressOrFingerprintIsStoredInClear() throws InterruptedException {
+    void noAddressOrIdentityIsStoredInClear() throws InterruptedException {
         String slug = Fixtures.liveCampaign("privacy");
-        String fingerprint = "device-7f3a9c-privacy";
-        Session withFingerprint = Fixtures.startSession(slug, Map.of("fingerprint", fingerprint));
-        Session withoutFingerprint = Fixtures.startSession(slug, Map.of());
-        Fixtures.sendBatch(withFingerprint, 1, Fixtures.offsets(0, 5, 100)).then().statusCode(200);
-        Fixtures.sendBatch(withoutFingerprint, 1, Fixtures.offsets(0, 6, 100)).then().statusCode(200);
+        String address = "198.51.100.77";
+        String identity = Fixtures.mintIdentity(address);
+        String id = identity.split("\\.")[1];
+        Session withIdentity = Fixtures.startSession(slug, Map.of("identity", identity), address);
+        Session withoutIdentity = Fixtures.startSession(slug, Map.of(), "198.51.100.78");
+        Fixtures.sendBatch(withIdentity, 1, Fixtures.offsets(0, 5, 100)).then().statusCode(200);
+        Fixtures.sendBatch(withoutIdentity, 1, Fixtures.offsets(0, 6, 100)).then().statusCode(200);
         new Ledger(db).awaitClicks(slug, 11, Duration.ofSeconds(10));
 
         StringBuilder stored = new StringBuilder();
@@ -44,7 +49,7 @@ class PrivacyAndHealthTest {
             stored.append(key).append('\n').append(dump(key)).append('\n');
         }
         assertFalse(stored.isEmpty());
-        for (String secret : new String[]{fingerprint, "127.0.0.1", "0:0:0:0:0:0:0:1"}) {
+        for (String secret : new String[]{identity, id, address, "198.51.100.78", "127.0.0.1", "0:0:0:0:0:0:0:1"}) {
             assertFalse(stored.toString().contains(secret), "Redis holds " + secret);
             assertEquals(0, new Ledger(db).single("SELECT count(*) FROM donation WHERE player LIKE ? OR session_id LIKE ?",
                     "%" + secret + "%", "%" + secret + "%"), "the ledger holds " + secret);

@@ -86,8 +86,8 @@ class ManagerConsoleTest {
         assertEquals(CampaignPages.CHART_MINUTES, count, "one bar per minute");
         assertTrue(page.contains("en tout : 12"), "the chart counts the round's 12 clicks");
         assertTrue(page.contains("Retard du registre"), "ledger lag shown");
-        String words = io.clickgive.page.PageTexts.bundle("page", "fr").get("reason.TOO_FAST");
-        assertTrue(page.contains(words + " (TOO_FAST)"), "reasons in the page's words, with their code");
+        String words = io.clickgive.page.PageTexts.bundle("console", "fr").get("rule.TOO_FAST");
+        assertTrue(page.contains(words + " (TOO_FAST)"), "rules in the console's words, with their code");
     }
 
     @Test

@@ -17,7 +17,7 @@ class BatchShapeTest {
         assertEquals(4, shape.intervals()); // the 1 500 ms gap is a pause, not an interval
         assertEquals(10 + 290 + 699 + 1, shape.sum());
         assertEquals(10L * 10 + 290L * 290 + 699L * 699 + 1, shape.squares());
-        assertEquals("2600", shape.lastSecond());
+        assertEquals(List.of(2600), shape.lastSecond());
     }
 
     @Test
@@ -25,11 +25,11 @@ class BatchShapeTest {
         // A click exactly 1 000 ms after another no longer shares its second.
         assertEquals(1, BatchShape.of(List.of(0, 1_000, 2_000), 15).maxWindow());
         assertEquals(2, BatchShape.of(List.of(0, 999), 15).maxWindow());
-        assertEquals("0,999", BatchShape.of(List.of(0, 999), 15).lastSecond());
+        assertEquals(List.of(0, 999), BatchShape.of(List.of(0, 999), 15).lastSecond());
     }
 
     @Test
     void emptyBatchHasNoShape() {
-        assertEquals(new BatchShape(0, 0, 0, 0, 0, ""), BatchShape.of(List.of(), 15));
+        assertEquals(new BatchShape(0, 0, 0, 0, 0, List.of()), BatchShape.of(List.of(), 15));
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class DifficultyTest {
 
     private static final GuardSettings GUARD = new GuardSettings(null, null, null, null, null, 1_000, 1_000_000, 50,
-            null, null, null, null, null, null).withDefaults();
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).withDefaults();
 
     @Test
     void normalLoadGetsTheBasePuzzle() {
@@ -33,7 +33,7 @@ class DifficultyTest {
     void neverPastTheCapAndZeroStaysZero() {
         assertEquals(1_000_000, Admission.difficulty(GUARD, 1_000_000, 1_000_000, 1_000_000));
         GuardSettings minimum = new GuardSettings(null, null, null, null, null, 0, null, null, null, null, null, null,
-                null, null).withDefaults();
+                null, null, null, null, null, null, null, null, null, null, null).withDefaults();
         assertEquals(0, Admission.difficulty(minimum, 1_000, 100_000, 10_000));
     }
 }

@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class FastPathTest {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     @Inject
     RedisScripts scripts;
 
@@ -50,9 +52,11 @@ class FastPathTest {
             for (int from = 0; from < offsets.size(); seq++) {
                 int to = Math.min(offsets.size(), from + 1 + random.nextInt(30));
                 List<Integer> clicks = offsets.subList(from, to);
-                String a = run(batch, keys, fast, seq, clicks, guard, BatchShape.of(clicks, guard.minIntervalMs()).arguments());
-                List<String> forced = new ArrayList<>(BatchShape.of(clicks, guard.minIntervalMs()).arguments());
-                forced.set(0, "1"); // "a click too close": the script walks the clicks
+                BatchShape shape = BatchShape.of(clicks, guard.minIntervalMs());
+                String a = run(batch, keys, fast, seq, clicks, guard, shape);
+                // "a click too close": the script walks the clicks
+                BatchShape forced = new BatchShape(1, shape.maxWindow(), shape.intervals(), shape.sum(), shape.squares(),
+                        shape.lastSecond());
                 String b = run(batch, keys, walk, seq, clicks, guard, forced);
                 assertEquals(b, a, "trace " + trace + ", batch " + seq);
                 assertEquals(redis.hash(String.class).hget(keys.session(walk), "g"),
@@ -66,14 +70,17 @@ class FastPathTest {
     }
 
     private String run(RedisScripts.Script batch, ShardKeys keys, String session, int seq, List<Integer> clicks,
-                       GuardSettings guard, List<String> shape) {
-        List<String> args = new ArrayList<>(List.of(Integer.toString(seq), Integer.toString(clicks.size()),
-                clicks.get(0).toString(), clicks.get(clicks.size() - 1).toString(), "1000", "999999999999", "160",
-                session, "-", "p", "1", "1",
-                clicks.stream().map(String::valueOf).collect(Collectors.joining(","))));
-        args.addAll(guard.inspectionArguments());
-        args.addAll(shape);
-        return scripts.runBlocking(batch, List.of(keys.session(session), keys.totals(), keys.minutes(), keys.ledger()),
-                args).toString();
+                       GuardSettings guard, BatchShape shape) {
+        java.util.Map<String, Object> call = new java.util.HashMap<>(java.util.Map.of("seq", seq, "count", clicks.size(),
+                "first", clicks.get(0), "last", clicks.get(clicks.size() - 1), "now", 1000, "deadline", 999_999_999_999L,
+                "elapsed", 999_999_999L, "tolerance", 0, "cap", 160, "session", session));
+        call.putAll(java.util.Map.of("region", "-", "player", "p", "minute", 1, "guard", true, "offsets", clicks,
+                "inspection", guard.inspection(), "shape", shape));
+        try {
+            return scripts.runBlocking(batch, List.of(keys.session(session), keys.totals(), keys.minutes(), keys.ledger(),
+                    keys.player("p")), List.of(JSON.writeValueAsString(call))).toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

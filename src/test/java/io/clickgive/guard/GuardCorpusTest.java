@@ -94,12 +94,12 @@ class GuardCorpusTest {
     }
 
     /**
-     * Amplification: no script from one player — fingerprint, or network and browser when it sends none — gets more
-     * accepted clicks an hour than a strong person playing non-stop. The hour is simulated through the real grant
+     * Amplification: no script playing as one identity gets more accepted clicks an hour than a strong person playing
+     * non-stop (load-tests/abuse.sh measures the scripts that rotate identities). The hour is simulated through the real grant
      * script with its clock argument: the attacker asks for a session every second, three at a time.
      */
     @Test
-    void noScriptOutplaysAStrongPlayerOverAnHour() {
+    void noScriptOutplaysAStrongPlayerOverAnHour() throws Exception {
         GuardSettings guard = GuardSettings.DEFAULTS;
         int cap = 160; // 16 clicks/s for 10 s: the most any session can count
         long humanPerHour = 3_600 / 16 * (long) cap; // a round of 3 s countdown, 10 s play, 3 s result and puzzle
@@ -109,17 +109,21 @@ class GuardCorpusTest {
         RedisScripts.Script grant = scripts.script("grant");
         long start = System.currentTimeMillis();
         int granted = 0;
+        Map<String, Object> open = Map.of("interval", 1, "burst", 1_000_000); // other limits out of the way
         for (int second = 0; second < 3_600; second++) {
             for (int parallel = 0; parallel < 3; parallel++) {
-                List<String> args = new ArrayList<>(List.of(Long.toString(start + second * 1_000L), "60000", player));
-                args.addAll(List.of("1", Long.toString(guard.playerIntervalSeconds() * 1000L),
-                        guard.playerBurst().toString(), "1", "1000000")); // network limit out of the way: the player's is measured
-                long minute = (start + second * 1_000L) / 60_000 + 1; // the proof's challenge expires within a minute
-                args.addAll(List.of(Long.toString((minute + 1) * 60_000), "proof-" + second + "-" + parallel));
+                long now = start + second * 1_000L;
+                long minute = now / 60_000 + 1; // the proof's challenge expires within a minute
+                Map<String, Object> call = new HashMap<>(Map.of("now", now, "keepMs", 60_000, "player", player,
+                        "guard", true, "proofId", "proof-" + second + "-" + parallel, "proofUntil", (minute + 1) * 60_000,
+                        "playerLimit", Map.of("interval", guard.playerIntervalSeconds() * 1000L, "burst", guard.playerBurst()),
+                        "fresh", open, "wideFresh", open, "network", open));
+                call.putAll(Map.of("wide", open, "establishRounds", 0, "establishAfterMs", 0, "vouched", false,
+                        "playerMemoryMs", 3_600_000));
                 String answer = scripts.runBlocking(grant, List.of(keys.session("amp-" + second + "-" + parallel),
-                        keys.totals(), keys.players(), keys.rate(player), keys.network("amp-net"),
-                        keys.proofs(minute)), args).toString();
-                granted += answer.equals("OK") ? 1 : 0;
+                        keys.totals(), keys.players(), keys.player(player), keys.network("amp-net"), keys.wide("amp-wide"),
+                        keys.home(player), keys.proofs(minute)), List.of(JSON.writeValueAsString(call))).toString();
+                granted += JSON.readTree(answer).get("granted").asBoolean() ? 1 : 0;
             }
         }
         long scriptPerHour = (long) granted * cap;
@@ -131,36 +135,40 @@ class GuardCorpusTest {
         redis.key().del(redis.key().keys("cg:{c" + campaign + ".*").toArray(String[]::new));
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private Row playEach(ExecutorService pool, String slug, String kind, boolean beyondHuman, int count, Random seeds,
                          Function<Random, List<Integer>> trace) throws Exception {
         List<Future<Play>> plays = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long seed = seeds.nextLong();
-            plays.add(pool.submit(() -> play(slug, UUID.randomUUID().toString(), Fixtures.randomAddress(),
-                    trace.apply(new Random(seed)))));
+            plays.add(pool.submit(() -> {
+                String address = Fixtures.randomAddress();
+                return play(slug, Fixtures.mintIdentity(address), address, trace.apply(new Random(seed)));
+            }));
         }
         return row(kind, beyondHuman, plays.stream().map(GuardCorpusTest::join).toList());
     }
 
-    /** Many sessions, one after another, from one fingerprint. */
+    /** Many sessions, one after another, from one identity. */
     private Row flood(String slug, Random seeds) {
-        String fingerprint = UUID.randomUUID().toString();
+        String identity = Fixtures.mintIdentity(Fixtures.randomAddress());
         List<Play> plays = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            plays.add(play(slug, fingerprint, Fixtures.randomAddress(), Traces.human(new Random(seeds.nextLong()))));
+            plays.add(play(slug, identity, Fixtures.randomAddress(), Traces.human(new Random(seeds.nextLong()))));
         }
-        return row("flood, one fingerprint", true, plays);
+        return row("flood, one identity", true, plays);
     }
 
-    /** Many sessions at once from one fingerprint. */
+    /** Many sessions at once from one identity. */
     private Row parallel(ExecutorService pool, String slug, Random seeds) throws Exception {
-        String fingerprint = UUID.randomUUID().toString();
+        String identity = Fixtures.mintIdentity(Fixtures.randomAddress());
         List<Future<Play>> plays = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             long seed = seeds.nextLong();
-            plays.add(pool.submit(() -> play(slug, fingerprint, Fixtures.randomAddress(), Traces.human(new Random(seed)))));
+            plays.add(pool.submit(() -> play(slug, identity, Fixtures.randomAddress(), Traces.human(new Random(seed)))));
         }
-        return row("parallel, one fingerprint", true, plays.stream().map(GuardCorpusTest::join).toList());
+        return row("parallel, one identity", true, plays.stream().map(GuardCorpusTest::join).toList());
     }
 
     /** One granted token sent with other sessions' ids, to multiply one session. */
@@ -200,9 +208,9 @@ class GuardCorpusTest {
     /** Clicks of the people whose sessions the batch-reuse script replays: counted, but in no row. */
     private final java.util.concurrent.atomic.AtomicLong personsOwn = new java.util.concurrent.atomic.AtomicLong();
 
-    private static Play play(String slug, String fingerprint, String address, List<Integer> offsets) {
-        Map<String, Object> body = new HashMap<>(Map.of("fingerprint", fingerprint));
-        body.put("proof", Fixtures.solve(Fixtures.challenge(slug, fingerprint, address)));
+    private static Play play(String slug, String identity, String address, List<Integer> offsets) {
+        Map<String, Object> body = new HashMap<>(Map.of("identity", identity));
+        body.put("proof", Fixtures.solve(Fixtures.challenge(slug, identity, address)));
         Response granted = given().contentType(ContentType.JSON).header("X-Forwarded-For", address).body(body)
                 .post("/api/campaigns/{slug}/sessions", slug);
         if (granted.statusCode() != 201) {

@@ -3,6 +3,8 @@ package io.clickgive.guard;
 import io.clickgive.Fixtures;
 import io.clickgive.Fixtures.Session;
 import io.clickgive.common.Hmac;
+import io.clickgive.identity.IdentityToken;
+import io.clickgive.identity.Players;
 import io.clickgive.session.SessionToken;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -56,27 +58,52 @@ class KeyRotationTest {
     void proofsOfWorkIssuedUnderThePreviousKeyStillOpenSessions() throws Exception {
         String slug = InspectionTest.guarded(Map.of());
         long campaignId = ((Number) given().get("/api/manage/campaigns/{slug}", slug).then().extract().path("id")).longValue();
-        String player = players.player("rotating-phone", null, null);
-        assertEquals(201, start(slug, challengeSignedWith(PREVIOUS, campaignId, player)));
-        assertEquals(403, start(slug, challengeSignedWith("a-key-nobody-configured-0123456789", campaignId, player)));
+        String identity = Fixtures.mintIdentity(Fixtures.randomAddress());
+        String player = players.player(identity.split("\\.")[1]);
+        assertEquals(201, start(slug, identity, challengeSignedWith(PREVIOUS, campaignId, player)));
+        assertEquals(403, start(slug, identity, challengeSignedWith("a-key-nobody-configured-0123456789", campaignId, player)));
+    }
+
+    /** Phones keep their identity through a rotation; an identity signed under any other key is foreign. */
+    @Test
+    void identitiesOfThePreviousKeyStillPlayAndForeignOnesAreRefused() {
+        String slug = Fixtures.liveCampaign(Fixtures.guardedDraft(Fixtures.uniqueSlug("rotation-id"), Map.of()));
+        String minted = Fixtures.mintIdentity(Fixtures.randomAddress());
+        String[] parts = minted.split("\\.");
+        IdentityToken claims = new IdentityToken(parts[1], parts[2], Long.parseLong(parts[3]));
+        String before = claims.sign(identityKey(PREVIOUS));
+        Fixtures.startSession(slug, Map.of("identity", before));
+        for (String foreign : List.of(claims.sign(identityKey("a-key-nobody-configured-0123456789")),
+                new IdentityToken(parts[1] + "x", parts[2], Long.parseLong(parts[3])).sign(identityKey("other")))) {
+            given().contentType(ContentType.JSON).header("X-Forwarded-For", Fixtures.randomAddress())
+                    .body(Map.of("identity", foreign)).post("/api/campaigns/{slug}/challenges", slug)
+                    .then().statusCode(401).body("reason", equalTo("IDENTITY"));
+        }
+        InspectionTest.awaitRefused(slug, "IDENTITY_INVALID", 2);
+        Fixtures.totals(slug).then().body("sessions", equalTo(1));
+    }
+
+    /** The identity key as an instance holding {@code tokenKey} derives it. */
+    private static Hmac identityKey(String tokenKey) {
+        return new Hmac(new Hmac(tokenKey).sign("clickgive key|identity"));
     }
 
     @Inject
-    io.clickgive.session.Players players;
+    Players players;
 
     /** A solved challenge as an instance still holding {@code tokenKey} would have issued it. */
     private static Map<String, Object> challengeSignedWith(String tokenKey, long campaignId, String player) throws Exception {
         String key = Base64.getEncoder().encodeToString(new Hmac(tokenKey).sign("proof-of-work"));
         Altcha.Challenge challenge = Altcha.createChallenge(new Altcha.ChallengeOptions()
                 .setAlgorithm(Altcha.Algorithm.SHA256).setHmacKey(key).setMaxNumber(1L).setNumber(0L)
-                .addParam("campaign", Long.toString(campaignId)).addParam("player", player)
+                .addParam("campaign", Long.toString(campaignId)).addParam("player", player).addParam("max", "1")
                 .addParam("until", Long.toString(System.currentTimeMillis() + 60_000)));
         return Map.of("salt", challenge.salt, "number", 0, "signature", challenge.signature);
     }
 
-    private static int start(String slug, Map<String, Object> proof) {
+    private static int start(String slug, String identity, Map<String, Object> proof) {
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", Fixtures.randomAddress())
-                .body(Map.of("fingerprint", "rotating-phone", "proof", proof))
+                .body(Map.of("identity", identity, "proof", proof))
                 .post("/api/campaigns/{slug}/sessions", slug).statusCode();
     }
 }

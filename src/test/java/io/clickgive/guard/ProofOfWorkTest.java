@@ -34,11 +34,11 @@ class ProofOfWorkTest {
     @Test
     void solvedChallengeOpensASessionOnce() {
         String slug = InspectionTest.guarded(Map.of("playerBurst", 2));
-        Map<String, Object> challenge = Fixtures.challenge(slug, "phone-1", ADDRESS);
+        Map<String, Object> challenge = Fixtures.challenge(slug, id("phone-1"), ADDRESS);
         Map<String, Object> proof = Fixtures.solve(challenge);
         Map<String, Object> next = start(slug, "phone-1", proof).statusCode(201).body("token", notNullValue())
                 .extract().path("next");
-        start(slug, "phone-1", proof).statusCode(403).body("reason", equalTo("POW_REUSED"));
+        start(slug, "phone-1", proof).statusCode(403).body("reason", equalTo("PUZZLE"));
         // The grant brought the puzzle of the player's next round: solved, it opens the next session.
         start(slug, "phone-1", Fixtures.solve(next)).statusCode(201);
         InspectionTest.rejections(slug).body("sessions", equalTo(2)).body("refusedSessions.POW_REUSED", equalTo(1));
@@ -48,7 +48,7 @@ class ProofOfWorkTest {
     @Test
     void challengesAreAltchaChallenges() throws Exception {
         String slug = InspectionTest.guarded(Map.of("powDifficulty", 5_000));
-        Map<String, Object> challenge = Fixtures.challenge(slug, "phone-7", ADDRESS);
+        Map<String, Object> challenge = Fixtures.challenge(slug, id("phone-7"), ADDRESS);
         String salt = (String) challenge.get("salt");
         Altcha.Solution solved = Altcha.solveChallenge((String) challenge.get("challenge"), salt, Altcha.Algorithm.SHA256,
                 ((Number) challenge.get("maxNumber")).longValue(), 0);
@@ -69,8 +69,8 @@ class ProofOfWorkTest {
     @Test
     void missingOrMalformedSolutionIsABadRequest() {
         String slug = InspectionTest.guarded(Map.of());
-        start(slug, "phone-2", null).statusCode(400).body("reason", equalTo("POW_MISSING"));
-        start(slug, "phone-2", Map.of("salt", "x")).statusCode(400).body("reason", equalTo("POW_MISSING"));
+        start(slug, "phone-2", null).statusCode(400).body("reason", equalTo("PUZZLE"));
+        start(slug, "phone-2", Map.of("salt", "x")).statusCode(400).body("reason", equalTo("PUZZLE"));
         start(slug, "phone-2", Map.of("salt", "x", "number", -1, "signature", "y")).statusCode(400);
         InspectionTest.awaitRefused(slug, "POW_MISSING", 3);
         Fixtures.totals(slug).then().body("sessions", equalTo(0));
@@ -79,17 +79,17 @@ class ProofOfWorkTest {
     @Test
     void wrongNumberForgedSaltAndForeignSolutionsAreForbidden() {
         String slug = InspectionTest.guarded(Map.of());
-        Map<String, Object> challenge = Fixtures.challenge(slug, "phone-3", ADDRESS);
+        Map<String, Object> challenge = Fixtures.challenge(slug, id("phone-3"), ADDRESS);
         Map<String, Object> proof = Fixtures.solve(challenge);
         Map<String, Object> wrong = new HashMap<>(proof);
         wrong.put("number", ((Number) proof.get("number")).longValue() + 1);
-        start(slug, "phone-3", wrong).statusCode(403).body("reason", equalTo("POW_INVALID"));
+        start(slug, "phone-3", wrong).statusCode(403).body("reason", equalTo("PUZZLE"));
         Map<String, Object> forged = new HashMap<>(proof);
         forged.put("salt", proof.get("salt") + "&until=99999999999999");
-        start(slug, "phone-3", forged).statusCode(403).body("reason", equalTo("POW_INVALID"));
+        start(slug, "phone-3", forged).statusCode(403).body("reason", equalTo("PUZZLE"));
         // Solved for phone-3: worth nothing to another player, or in another campaign.
-        start(slug, "phone-4", proof).statusCode(403).body("reason", equalTo("POW_INVALID"));
-        start(InspectionTest.guarded(Map.of()), "phone-3", proof).statusCode(403).body("reason", equalTo("POW_INVALID"));
+        start(slug, "phone-4", proof).statusCode(403).body("reason", equalTo("PUZZLE"));
+        start(InspectionTest.guarded(Map.of()), "phone-3", proof).statusCode(403).body("reason", equalTo("PUZZLE"));
         start(slug, "phone-3", proof).statusCode(201);
         InspectionTest.awaitRefused(slug, "POW_INVALID", 3);
     }
@@ -97,9 +97,9 @@ class ProofOfWorkTest {
     @Test
     void expiredChallengeIsForbidden() throws InterruptedException {
         String slug = InspectionTest.guarded(Map.of());
-        Map<String, Object> proof = Fixtures.solve(Fixtures.challenge(slug, "phone-5", ADDRESS));
+        Map<String, Object> proof = Fixtures.solve(Fixtures.challenge(slug, id("phone-5"), ADDRESS));
         Thread.sleep(3_200); // the test profile's challenges live 3 s
-        start(slug, "phone-5", proof).statusCode(403).body("reason", equalTo("POW_EXPIRED"));
+        start(slug, "phone-5", proof).statusCode(403).body("reason", equalTo("PUZZLE"));
         InspectionTest.awaitRefused(slug, "POW_EXPIRED", 1);
     }
 
@@ -108,13 +108,13 @@ class ProofOfWorkTest {
         String slug = InspectionTest.guarded(Map.of("powDifficulty", 1000, "powMaxDifficulty", 64_000));
         long[] seen = new long[12];
         for (int i = 0; i < seen.length; i++) {
-            seen[i] = ((Number) Fixtures.challenge(slug, "eager", ADDRESS).get("maxNumber")).longValue();
+            seen[i] = ((Number) Fixtures.challenge(slug, id("eager"), ADDRESS).get("maxNumber")).longValue();
         }
         // Four a minute is what a non-stop player needs; each doubling beyond costs four times the work.
         org.junit.jupiter.api.Assertions.assertArrayEquals(
                 new long[]{1000, 1000, 1000, 1000, 4000, 4000, 4000, 4000, 16000, 16000, 16000, 16000}, seen);
-        Fixtures.challenge(slug, "calm", ADDRESS);
-        given().contentType(ContentType.JSON).body(Map.of("fingerprint", "calm")).header("X-Forwarded-For", ADDRESS)
+        Fixtures.challenge(slug, id("calm"), ADDRESS);
+        given().contentType(ContentType.JSON).body(Map.of("identity", id("calm"))).header("X-Forwarded-For", ADDRESS)
                 .post("/api/campaigns/{slug}/challenges", slug).then().statusCode(200)
                 .header("Cache-Control", "no-store").body("maxNumber", equalTo(1000))
                 .body("algorithm", equalTo("SHA-256")).body("expiresAt", notNullValue());
@@ -128,8 +128,15 @@ class ProofOfWorkTest {
                 .statusCode(200).body("maxNumber", greaterThanOrEqualTo(0));
     }
 
-    private static ValidatableResponse start(String slug, String fingerprint, Map<String, Object> proof) {
-        Map<String, Object> body = new HashMap<>(Map.of("fingerprint", fingerprint));
+    /** One identity per name, as one phone each. */
+    private static final Map<String, String> IDENTITIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String id(String phone) {
+        return IDENTITIES.computeIfAbsent(phone, p -> Fixtures.mintIdentity(Fixtures.randomAddress()));
+    }
+
+    private static ValidatableResponse start(String slug, String phone, Map<String, Object> proof) {
+        Map<String, Object> body = new HashMap<>(Map.of("identity", id(phone)));
         if (proof != null) {
             body.put("proof", proof);
         }

@@ -105,8 +105,7 @@ class ReconcilerTest {
     private static int play(String slug, int sessions, String region) {
         int told = 0;
         for (int i = 0; i < sessions; i++) {
-            Map<String, Object> request = region == null ? Map.of("fingerprint", "f" + i + slug)
-                    : Map.of("fingerprint", "f" + i + slug, "region", region);
+            Map<String, Object> request = region == null ? Map.of() : Map.of("region", region);
             Session session = Fixtures.startSession(slug, request);
             told += Fixtures.sendBatch(session, 1, Fixtures.offsets(0, 10 + i, 100)).then().extract().<Integer>path("accepted");
         }

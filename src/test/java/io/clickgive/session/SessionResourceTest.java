@@ -72,15 +72,15 @@ class SessionResourceTest {
                 .then().statusCode(400).body("detail", containsString("MA-13"));
         given().contentType(ContentType.JSON).body(Map.of("region", "Casablanca")).post("/api/campaigns/{slug}/sessions", slug)
                 .then().statusCode(400).body("detail", containsString("region"));
-        given().contentType(ContentType.JSON).body(Map.of("fingerprint", "f".repeat(129)))
-                .post("/api/campaigns/{slug}/sessions", slug).then().statusCode(400).body("detail", containsString("fingerprint"));
+        given().contentType(ContentType.JSON).body(Map.of("identity", "i".repeat(201)))
+                .post("/api/campaigns/{slug}/sessions", slug).then().statusCode(400).body("detail", containsString("identity"));
         Fixtures.totals(slug).then().body("sessions", equalTo(0));
     }
 
     @Test
     void acceptedBatchIsCountedInSessionAndCampaign() {
         String slug = Fixtures.liveCampaign("count");
-        Session session = Fixtures.startSession(slug, Map.of("fingerprint", "phone-1", "region", "MA-07"));
+        Session session = Fixtures.startSession(slug, Map.of("region", "MA-07"));
         Fixtures.sendBatch(session, 1, Fixtures.offsets(100, 25, 120)).then().statusCode(200)
                 .body("accepted", equalTo(25)).body("rejected", equalTo(0)).body("reason", nullValue())
                 .body("sessionClicks", equalTo(25)).body("sessionMegabytes", equalTo(250));
@@ -112,10 +112,10 @@ class SessionResourceTest {
         Session session = Fixtures.startSession(slug);
         Fixtures.sendBatch(session, 1, Fixtures.offsets(0, 40, 50)).then().body("accepted", equalTo(40));
         Fixtures.sendBatch(session, 2, Fixtures.offsets(2100, 30, 50)).then().statusCode(200)
-                .body("accepted", equalTo(10)).body("rejected", equalTo(20)).body("reason", equalTo("CAP"))
+                .body("accepted", equalTo(10)).body("rejected", equalTo(20)).body("reason", equalTo("LIMIT"))
                 .body("sessionClicks", equalTo(50));
         Fixtures.sendBatch(session, 3, Fixtures.offsets(4000, 5, 50)).then()
-                .body("accepted", equalTo(0)).body("rejected", equalTo(5)).body("reason", equalTo("CAP"));
+                .body("accepted", equalTo(0)).body("rejected", equalTo(5)).body("reason", equalTo("LIMIT"));
         Fixtures.totals(slug).then().body("clicks", equalTo(50));
     }
 
@@ -140,7 +140,7 @@ class SessionResourceTest {
         Session session = Fixtures.startSession(slug);
         Fixtures.sendBatch(session, 1, Fixtures.offsets(1000, 5, 100)).then().body("accepted", equalTo(5));
         Fixtures.sendBatch(session, 2, Fixtures.offsets(500, 5, 100)).then().statusCode(200)
-                .body("accepted", equalTo(0)).body("reason", equalTo("OUT_OF_ORDER"));
+                .body("accepted", equalTo(0)).body("reason", equalTo("NOT_COUNTED"));
         Fixtures.totals(slug).then().body("clicks", equalTo(5));
     }
 

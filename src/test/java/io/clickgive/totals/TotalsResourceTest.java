@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -38,7 +39,7 @@ class TotalsResourceTest {
         draft.put("megabytesPerGigabyte", 1024);
         draft.put("goalGigabytes", 1);
         String slug = Fixtures.liveCampaign(draft);
-        Session session = Fixtures.startSession(slug, Map.of("fingerprint", "p1", "region", "MA-09"));
+        Session session = Fixtures.startSession(slug, Map.of("region", "MA-09"));
         Fixtures.sendBatch(session, 1, Fixtures.offsets(0, 64, 100)).then().statusCode(200)
                 .body("campaign.gigabyteConvention", equalTo("1 GB = 1024 MB"));
         Fixtures.totals(slug).then()
@@ -53,8 +54,10 @@ class TotalsResourceTest {
     @Test
     void participantsAreCountedOncePerPlayer() {
         String slug = Fixtures.liveCampaign("players");
+        List<String> identities = List.of(Fixtures.mintIdentity(Fixtures.randomAddress()),
+                Fixtures.mintIdentity(Fixtures.randomAddress()));
         for (int i = 0; i < 6; i++) {
-            Fixtures.startSession(slug, Map.of("fingerprint", "player-" + (i % 2)));
+            Fixtures.startSession(slug, Map.of("identity", identities.get(i % 2)));
         }
         Fixtures.totals(slug).then().body("sessions", equalTo(6)).body("participants", equalTo(2));
     }

@@ -1,0 +1,160 @@
+package io.clickgive.identity;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.clickgive.common.ClickgiveConfig;
+import io.clickgive.common.Hmac;
+import io.clickgive.common.RedisScripts;
+import io.clickgive.guard.Networks;
+import io.clickgive.guard.ProofOfWork;
+import io.clickgive.guard.Reason;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Player identities: minted by the server for a proof of work whose price rises with how many identities the same
+ * network minted recently, and checked on every challenge and session request. A phone pays once per install; a script
+ * that rotates identities pays for every rotation. Design: docs/guard.md, "Identity".
+ */
+@ApplicationScoped
+public class Identities {
+
+    /** Who plays: the player key, the home whose budget for new players it draws from, and whether it is vouched for. */
+    public record Player(String key, String home, boolean vouched) {
+    }
+
+    /** A new identity: the token the client keeps. */
+    public record Minted(String identity, Instant mintedAt) {
+    }
+
+    /** The mint script's call (redis/mint.lua documents every field). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MintCall(long now, long memoryMs, long base, double step, double wideStep, long max, boolean take,
+                    String proofId, Long proofUntil, Long solvedMax) {
+    }
+
+    /** The mint script's answer. */
+    record MintAnswer(Long difficulty, Boolean minted, String reason) {
+    }
+
+    /** Mint counts live in this many hash slots, chosen by the wide prefix (cluster-ready, and never one hot slot). */
+    private static final int MINT_SLOTS = 16;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Players players;
+    private final ProofOfWork proofs;
+    private final RedisScripts scripts;
+    private final RedisScripts.Script mint;
+    private final Clock clock;
+    private final List<Hmac> keys;
+    private final ClickgiveConfig.Identity settings;
+    private final long memoryMs;
+
+    public Identities(Players players, ProofOfWork proofs, RedisScripts scripts, Clock clock, ClickgiveConfig config) {
+        this.players = players;
+        this.proofs = proofs;
+        this.scripts = scripts;
+        this.mint = scripts.script("mint");
+        this.clock = clock;
+        this.settings = config.identity();
+        this.memoryMs = settings.mintMemory().toMillis();
+        // Derived from the token keys under their own label, so rotating the token key (with its previous key kept)
+        // rotates this one without invalidating the identities phones hold.
+        this.keys = Stream.concat(Stream.of(config.tokens().key()), config.tokens().previousKey().stream())
+                .map(key -> new Hmac(new Hmac(key).sign("clickgive key|identity"))).toList();
+    }
+
+    /** The puzzle a new identity costs on this network now. */
+    public Uni<ProofOfWork.Challenge> challenge(Networks.Network network) {
+        MintKeys keys = keys(network);
+        return run(keys, new MintCall(clock.millis(), memoryMs, settings.base(), settings.step(), settings.wideStep(),
+                settings.max(), false, null, null, null))
+                .map(answer -> proofs.issue(subject(keys), answer.difficulty()));
+    }
+
+    /** Pays for a new identity with a solved puzzle of this network's, and issues it. */
+    public Uni<Minted> mint(ProofOfWork.Solution proof, Networks.Network network) {
+        MintKeys keys = keys(network);
+        ProofOfWork.Verified verified = proofs.verify(subject(keys), proof);
+        long now = clock.millis();
+        long expiryMinute = verified.expiresAtMillis() / 60_000;
+        return run(keys.withProofs(expiryMinute), new MintCall(now, memoryMs, settings.base(), settings.step(),
+                settings.wideStep(), settings.max(), true, verified.id(), (expiryMinute + 1) * 60_000,
+                verified.maxNumber()))
+                .map(answer -> {
+                    if (!Boolean.TRUE.equals(answer.minted())) {
+                        Reason reason = Reason.valueOf(answer.reason());
+                        throw reason == Reason.POW_STALE
+                                ? reason.refusal(409, "This network minted identities since the puzzle was issued; "
+                                + "ask for a new one (it now costs up to " + answer.difficulty() + ")")
+                                : reason.refusal(403, "This proof of work was used already; solve a new challenge");
+                    }
+                    byte[] id = new byte[16];
+                    RANDOM.nextBytes(id);
+                    IdentityToken token = new IdentityToken(Base64.getUrlEncoder().withoutPadding().encodeToString(id),
+                            keys.home(), now);
+                    return new Minted(token.sign(this.keys.get(0)), Instant.ofEpochMilli(now));
+                });
+    }
+
+    /**
+     * Who plays a request: the gateway's subscriber where one vouches (only passed in from a trusted proxy), else the
+     * identity the client holds. Without either, a campaign with its guard off plays the network as one player; with
+     * the guard on, that is a 401.
+     */
+    public Player resolve(String identity, String subscriber, Networks.Network network, boolean required) {
+        if (subscriber != null && !subscriber.isBlank()) {
+            String key = players.subscriber(subscriber.strip());
+            return new Player(key, key, true);
+        }
+        if (identity == null || identity.isBlank()) {
+            if (required) {
+                throw Reason.IDENTITY_MISSING.refusal(401, "A player identity is required: mint one with "
+                        + "POST /api/identities/challenges, then POST /api/identities");
+            }
+            String key = players.anonymous(network.narrow());
+            return new Player(key, key, false);
+        }
+        Optional<IdentityToken> token = IdentityToken.verify(identity, keys);
+        if (token.isEmpty()) {
+            throw Reason.IDENTITY_INVALID.refusal(401, "This player identity was not issued here; mint a new one");
+        }
+        return new Player(players.player(token.get().id()), token.get().home(), false);
+    }
+
+    /** The name of the header an operator's gateway vouches with, if the deployment has one. */
+    public Optional<String> gatewayHeader() {
+        return settings.header().filter(h -> !h.isBlank());
+    }
+
+    private record MintKeys(String tag, String home, String wide, String proofs) {
+
+        MintKeys withProofs(long expiryMinute) {
+            return new MintKeys(tag, home, wide, "cg:" + tag + ":mint:pow:" + expiryMinute);
+        }
+    }
+
+    private MintKeys keys(Networks.Network network) {
+        String home = players.home(network.narrow());
+        String wide = players.home(network.wide());
+        String tag = "{m" + Math.floorMod(wide.hashCode(), MINT_SLOTS) + "}";
+        return new MintKeys(tag, home, wide, "cg:" + tag + ":mint:pow:0");
+    }
+
+    /** A mint puzzle names what it is for and the network (its home) it may be used on. */
+    private static String subject(MintKeys keys) {
+        return "purpose=identity&network=" + keys.home();
+    }
+
+    private Uni<MintAnswer> run(MintKeys keys, MintCall call) {
+        return scripts.call(mint, List.of("cg:" + keys.tag() + ":mint:net:" + keys.home(),
+                "cg:" + keys.tag() + ":mint:wide:" + keys.wide(), keys.proofs()), call, MintAnswer.class);
+    }
+}

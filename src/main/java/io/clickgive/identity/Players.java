@@ -1,0 +1,88 @@
+package io.clickgive.identity;
+
+import io.clickgive.common.ClickgiveConfig;
+import io.clickgive.common.Hmac;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Keyed hashes that stand in for players and networks, so no identity, subscriber number or IP address is ever stored
+ * in clear. Each purpose has its own key, derived from the privacy key under a label, so a hash made for one purpose
+ * cannot be matched against another's.
+ * <ul>
+ *   <li>players: a stable hash of the identity's id (or of the gateway's subscriber value);</li>
+ *   <li>networks for the day's limits and the ledger: a key that changes every day, so yesterday's hashes cannot be
+ *       linked to today's;</li>
+ *   <li>homes and mint counts: a stable key, because an identity keeps its home for as long as it lives and a mint
+ *       weighs on its network for an hour or more, across midnight.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class Players {
+
+    /** The network key of one day. */
+    private record DayKey(LocalDate day, Hmac key) {
+    }
+
+    private final Hmac root;
+    private final Hmac playerKey;
+    private final Hmac homeKey;
+    private final Clock clock;
+    private volatile DayKey today;
+
+    public Players(ClickgiveConfig config, Clock clock) {
+        this.root = new Hmac(config.privacy().key());
+        this.playerKey = derived(root, "player");
+        this.homeKey = derived(root, "home");
+        this.clock = clock;
+    }
+
+    /** The player key of a minted identity. */
+    public String player(String identityId) {
+        return hash(playerKey, "identity|" + identityId);
+    }
+
+    /** The player key of a subscriber the operator's gateway vouches for. */
+    public String subscriber(String value) {
+        return "g" + hash(playerKey, "subscriber|" + value);
+    }
+
+    /** The player key of someone who sent no identity to a campaign without a guard: their network. */
+    public String anonymous(String network) {
+        return "n" + network(network);
+    }
+
+    /** The keyed hash of a network under today's key. */
+    public String network(String network) {
+        return hash(dayKey().key(), "network|" + network);
+    }
+
+    /** The stable keyed hash of a network: an identity's home, a network's mint count. */
+    public String home(String network) {
+        return hash(homeKey, "home|" + network);
+    }
+
+    private DayKey dayKey() {
+        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        DayKey current = today;
+        if (current == null || !current.day().equals(day)) {
+            current = new DayKey(day, new Hmac(root.sign("day|" + day)));
+            today = current;
+        }
+        return current;
+    }
+
+    /** A key for one purpose, derived from the root key under its label. */
+    static Hmac derived(Hmac root, String label) {
+        return new Hmac(root.sign("clickgive key|" + label));
+    }
+
+    private static String hash(Hmac key, String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(key.sign(value), 16));
+    }
+}

@@ -1,0 +1,17 @@
+package io.clickgive.session;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.clickgive.guard.BatchShape;
+import io.clickgive.guard.GuardSettings;
+
+import java.util.List;
+
+/**
+ * What batch.lua is called with (its header documents each field): the one JSON argument of a batch. With the guard
+ * off, {@code offsets}, {@code inspection} and {@code shape} are left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record BatchCall(int seq, int count, int first, int last, long now, long deadline, long elapsed, long tolerance,
+                 int cap, String session, String region, String player, long minute, boolean guard,
+                 List<Integer> offsets, GuardSettings.Inspection inspection, BatchShape shape) {
+}

@@ -1,0 +1,25 @@
+package io.clickgive.session;
+
+/**
+ * What grant.lua is called with (its header documents each field): the one JSON argument of a session start.
+ *
+ * @param playerLimit the player's own limit; an interval of 0 turns it off
+ */
+record GrantCall(long now, long keepMs, String player, boolean guard, String proofId, long proofUntil,
+                 Bucket playerLimit, Bucket fresh, Bucket wideFresh, Bucket network, Bucket wide,
+                 int establishRounds, long establishAfterMs, boolean vouched, long playerMemoryMs) {
+
+    /** A GCRA bucket: one session per interval, up to burst at once. */
+    record Bucket(long interval, int burst) {
+
+        static final Bucket NONE = new Bucket(0, 1);
+
+        /**
+         * This shard's share of a limit that counts a network's players in every shard: each of the shards grants an
+         * interval × shards and burst ÷ shards, and over the network's many players they add up to the whole.
+         */
+        static Bucket share(long interval, int burst, int shards) {
+            return new Bucket(interval * shards, (burst + shards - 1) / shards);
+        }
+    }
+}
