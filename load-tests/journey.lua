@@ -1,6 +1,6 @@
 -- wrk script: the player journey of clickgive, over and over.
 --
---   POST /api/campaigns/<slug>/sessions            -> 201 {sessionId, token, ...}  (distinct fingerprint, region and
+--   POST /api/campaigns/<slug>/sessions            -> 201 {sessionId, token, ...}  (distinct region and
 --                                                     X-Forwarded-For network per session)
 --   POST /api/sessions/<id>/batches  seq 1, 2, 3    -> 200 {seq, accepted, rejected, reason, sessionClicks, ...}
 --   then a new session.
@@ -9,13 +9,16 @@
 --   {salt, number 0, signature}: from POST /api/campaigns/<slug>/challenges (200 {salt, signature, maxNumber 0, ...})
 --   when the thread has none, otherwise the "next" challenge that came with an earlier grant, as a player playing
 --   round after round does. The campaign sets the puzzle to its minimum (the solver would otherwise share the 2 cores
---   with the app) and has no per-player limit: each wrk thread plays as one fingerprint, so its challenges are
+--   with the app) and has no per-player limit: each wrk thread plays as one identity, so its challenges are
 --   interchangeable and need no matching to their request.
 --
 -- Settings come from the environment (os.getenv works in every Lua state of wrk, including the main one that runs done()):
 --   CG_SLUG  campaign slug (required)
 --   CG_GUARD 1 when the campaign's guard is on
---   CG_ONE_PLAYER 1: each wrk thread plays as one fingerprint, as with CG_GUARD (the guard's like-for-like baseline)
+--   CG_ONE_PLAYER 1: each wrk thread plays as one player, as with CG_GUARD (the guard's like-for-like baseline)
+--   CG_IDENTITIES the server-issued identities, comma-separated, one per wrk thread (bench.sh mints them): thread n
+--                 plays as the n-th with CG_GUARD or CG_ONE_PLAYER; otherwise sessions carry none, and each is a new
+--                 player (the campaign's guard is off: its player is the network, a new one per session)
 --   CG_OUT   file that done() writes its figures to, as key=value lines (required)
 --   CG_PENDING file that done() writes the batches still unanswered when wrk stopped to, one "path<TAB>body" a line
 --
@@ -103,21 +106,32 @@ local function network()
    return string.format("100.%d.%d.%d", math.random(64, 127), math.random(0, 255), math.random(1, 254))
 end
 
+-- This thread's identity (with CG_GUARD or CG_ONE_PLAYER), as a JSON field ready to send, or "".
+local function identity_field()
+   if not (GUARD or ONE_PLAYER) then
+      return ""
+   end
+   local n, i = thread_no or 1, 0
+   for id in string.gmatch(os.getenv("CG_IDENTITIES") or "", "[^,]+") do
+      i = i + 1
+      if i == n then
+         return '"identity":"' .. id .. '",'
+      end
+   end
+   return ""
+end
+
 local function challenge_request()
    SESSION_HEADERS["X-Forwarded-For"] = network()
-   return wrk.format("POST", CHALLENGE_PATH, SESSION_HEADERS, '{"fingerprint":"bench-guard-' .. (thread_no or 0) .. '"}')
+   return wrk.format("POST", CHALLENGE_PATH, SESSION_HEADERS, "{" .. identity_field():sub(1, -2) .. "}")
 end
 
 local function session_request(proof)
    counter = counter + 1
-   local fingerprint = string.format("bench-%d-%d-%08x", thread_no or 0, counter, math.random(0, 0x7fffffff))
-   if GUARD or ONE_PLAYER then
-      fingerprint = "bench-guard-" .. (thread_no or 0)
-   end
    local region = REGIONS[math.random(1, #REGIONS)]
-   local body = '{"fingerprint":"' .. fingerprint .. '","region":"' .. region .. '"}'
+   local body = "{" .. identity_field() .. '"region":"' .. region .. '"}'
    if proof then
-      body = '{"fingerprint":"' .. fingerprint .. '","region":"' .. region .. '","proof":' .. proof .. '}'
+      body = "{" .. identity_field() .. '"region":"' .. region .. '","proof":' .. proof .. '}'
    end
    -- The player's network, as the service's own proxy would forward it (127.0.0.1 is a trusted proxy by default):
    -- players spread over the carrier-grade NAT block 100.64.0.0/10, so the admission limit per network (one session

@@ -1,6 +1,7 @@
 # Shared by load-tests/replay.sh and load-tests/drills.sh (sourced): the packaged app on loopback against local
 # PostgreSQL and Redis, a campaign for the simulated players, and the players themselves (replay/Replay.java).
-# Expects ROOT, WORK, PORT, DB, REDIS_DB and NAME (the log prefix) to be set.
+# Expects ROOT, WORK, PORT, DB, REDIS_DB and NAME (the log prefix) to be set. IDENTITY_BASE (0) is the first mint
+# puzzle's size: the simulated phones share the 2 cores with the app, so by default minting costs them nothing.
 
 HOST=127.0.0.1
 BASE="http://$HOST:$PORT"
@@ -41,7 +42,7 @@ start_app() { # extra JVM flags as arguments
   DB_URL="jdbc:postgresql://$HOST:5432/$DB" REDIS_URL="redis://$HOST:6379/$REDIS_DB" PORT="$PORT" \
     java -Xms512m -Xmx512m -XX:+UseParallelGC "$@" -Dquarkus.http.host=$HOST \
       -Dclickgive.guard.trusted-proxies=127.0.0.1/32 -Dclickgive.security.admin-password="$ADMIN_PASSWORD" \
-      -jar "$JAR" >>"$WORK/app.log" 2>&1 &
+      -Dclickgive.identity.base="${IDENTITY_BASE:-0}" -jar "$JAR" >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
   local started
   started=$(date +%s%N)
@@ -131,3 +132,4 @@ select (select count(*) from acked a where not exists (select 1 from donation d 
           and not exists (select 1 from acked a where a.session_id = d.session_id and a.seq = d.seq));
 SQL
 }
+

@@ -154,7 +154,7 @@ public class Replay {
 
     final class Player {
         final SplittableRandom random;
-        final String fingerprint;
+        String identity;          // server-issued at the first round (minted from its network), kept after
         final String network;     // its carrier-grade NAT address, as the service's proxy would forward it
         final double rate;        // taps a second this person manages when fresh
         int instance;             // the instance the load balancer sends this player to
@@ -162,7 +162,6 @@ public class Replay {
 
         Player(SplittableRandom random) {
             this.random = random;
-            this.fingerprint = "replay-" + Long.toHexString(random.nextLong());
             this.network = "100." + (64 + random.nextInt(64)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
             this.rate = 5 + random.nextDouble() * 8;
             this.instance = random.nextInt(instances.size());
@@ -175,14 +174,15 @@ public class Replay {
                 leave();
                 return;
             }
-            Future<JsonObject> puzzle = challenge != null ? Future.succeededFuture(challenge)
-                    : post("/api/campaigns/" + slug + "/challenges", new JsonObject().put("fingerprint", fingerprint),
-                    this, challengeLatency).map(r -> {
+            Future<String> minted = identity != null ? Future.succeededFuture(identity) : mint();
+            Future<JsonObject> puzzle = challenge != null ? minted.map(i -> challenge)
+                    : minted.compose(i -> post("/api/campaigns/" + slug + "/challenges",
+                    new JsonObject().put("identity", i), this, challengeLatency)).map(r -> {
                         challenges.incrementAndGet();
                         return r.body;
                     });
             puzzle.compose(c -> post("/api/campaigns/" + slug + "/sessions", new JsonObject()
-                            .put("fingerprint", fingerprint).put("region", REGIONS[random.nextInt(REGIONS.length)])
+                            .put("identity", identity).put("region", REGIONS[random.nextInt(REGIONS.length)])
                             .put("proof", solve(c)), this, sessionLatency))
                     .onSuccess(answer -> {
                         if (answer.status != 201) {
@@ -200,6 +200,20 @@ public class Replay {
                     .onFailure(e -> {
                         errors.incrementAndGet();
                         vertx.setTimer(2000 + random.nextInt(2000), id -> play(null));
+                    });
+        }
+
+        /** A phone's first visit: the mint puzzle of its network, solved, paid for with an identity. */
+        Future<String> mint() {
+            return post("/api/identities/challenges", new JsonObject(), this, challengeLatency)
+                    .compose(c -> post("/api/identities", new JsonObject().put("proof", solve(c.body)), this,
+                            challengeLatency))
+                    .map(answer -> {
+                        if (answer.status != 201) {
+                            throw new IllegalStateException("minting answered " + answer.status);
+                        }
+                        identity = answer.body.getString("identity");
+                        return identity;
                     });
         }
 

@@ -14,7 +14,8 @@
 --   now ms, keepMs (the session's retention), player (its key), guard (true: proof, limits and budgets apply)
 --   proofId, proofUntil (end of the proof's expiry minute: the set's expiry)
 --   playerLimit, fresh, wideFresh, network, wide: buckets {interval ms, burst}
---   establishRounds, establishAfterMs: when a player becomes established; vouched: established by the gateway
+--   establishRounds, establishAfterMs: when a player becomes established (0 rounds: at once, as on a kiosk or in a
+--   load test); vouched: established by the gateway
 --   playerMemoryMs: how long a player's rounds are remembered
 -- Answer JSON (session.GrantAnswer):
 --   {"granted": true, "established": bool}
@@ -36,12 +37,11 @@ local function wait(tat, bucket)
     return math.max(0, tat - now - bucket.interval * (bucket.burst - 1)), tat
 end
 
+-- Charges a bucket; answers how long its key must live for it (until the bucket is full again).
 local function charge(key, field, tat, bucket)
     local next = tat + bucket.interval
     redis.call('HSET', key, field, next)
-    if redis.call('PTTL', key) < next - now then
-        redis.call('PEXPIRE', key, math.ceil(next - now))
-    end
+    return math.ceil(next - now)
 end
 
 local established = false
@@ -52,8 +52,8 @@ if call.guard then
     redis.call('PEXPIREAT', KEYS[8], call.proofUntil)
     local player = redis.call('HMGET', KEYS[4], 'tat', 'rounds', 'first', 'est')
     established = call.vouched or player[4] == '1'
-    if not established and tonumber(player[2] or 0) >= call.establishRounds and player[3]
-            and now - tonumber(player[3]) >= call.establishAfterMs then
+    if not established and (call.establishRounds == 0 or (tonumber(player[2] or 0) >= call.establishRounds
+            and player[3] and now - tonumber(player[3]) >= call.establishAfterMs)) then
         -- Recorded when earned: a later change of the campaign's rule does not take it back.
         established = true
         redis.call('HSET', KEYS[4], 'est', 1)
@@ -92,12 +92,17 @@ if call.guard then
         redis.call('HSET', KEYS[4], 'tat', playerTat + call.playerLimit.interval)
     end
     redis.call('PEXPIRE', KEYS[4], call.playerMemoryMs)
+    local wideLife = charge(KEYS[6], 'all', wideTat, call.wide)
     if not established then
-        charge(KEYS[7], 'fresh', freshTat, call.fresh)
-        charge(KEYS[6], 'fresh', wideFreshTat, call.wideFresh)
+        redis.call('PEXPIRE', KEYS[7], charge(KEYS[7], 'fresh', freshTat, call.fresh))
+        -- The wide hash holds both buckets: it lives as long as the later of the two needs.
+        local freshLife = charge(KEYS[6], 'fresh', wideFreshTat, call.wideFresh)
+        wideLife = math.max(wideLife, freshLife)
+    elseif wide[2] then
+        wideLife = math.max(wideLife, math.ceil(tonumber(wide[2]) - now))
     end
-    charge(KEYS[5], 'all', networkTat, call.network)
-    charge(KEYS[6], 'all', wideTat, call.wide)
+    redis.call('PEXPIRE', KEYS[6], math.max(1, wideLife))
+    redis.call('PEXPIRE', KEYS[5], charge(KEYS[5], 'all', networkTat, call.network))
 end
 redis.call('HSET', KEYS[1], 'clicks', 0, 'last', -1)
 redis.call('PEXPIRE', KEYS[1], call.keepMs)

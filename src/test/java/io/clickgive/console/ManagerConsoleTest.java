@@ -86,7 +86,7 @@ class ManagerConsoleTest {
         assertEquals(CampaignPages.CHART_MINUTES, count, "one bar per minute");
         assertTrue(page.contains("en tout : 12"), "the chart counts the round's 12 clicks");
         assertTrue(page.contains("Retard du registre"), "ledger lag shown");
-        String words = io.clickgive.page.PageTexts.bundle("console", "fr").get("rule.TOO_FAST");
+        String words = io.clickgive.page.PageTexts.bundle("console", "fr").get("rule.TOO_FAST").replace("'", "&#39;");
         assertTrue(page.contains(words + " (TOO_FAST)"), "rules in the console's words, with their code");
     }
 

@@ -36,6 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -238,7 +239,8 @@ class PublicPageBrowserTest {
         assertTrue(before.contains(" 0 clics"), before);
         // A player plays a round meanwhile; the dashboard refreshes itself.
         Fixtures.Session session = Fixtures.startSession(slug);
-        Fixtures.sendBatch(session, 1, Fixtures.offsets(100, 12, 300)).then().statusCode(200);
+        Thread.sleep(4_000); // 3 s countdown, then the clicks must have happened: the campaign checks offsets against the clock
+        Fixtures.sendBatch(session, 1, Fixtures.offsets(100, 12, 60)).then().statusCode(200).body("accepted", equalTo(12));
         new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(d -> d.findElement(By.cssSelector(".goal")).getText().contains(" 12 clics"));
         assertTrue(browser.findElement(By.id("chart-summary")).getText().contains("12"));
