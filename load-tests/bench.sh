@@ -490,9 +490,9 @@ NOW_MS=$(date +%s%3N)
 RB_OFFSETS=$(awk 'BEGIN { for (i = 0; i < 24; i++) printf "%s%d", (i ? "," : ""), 3334 + int(i * 138.8) + (i * 37) % 60 }')
 # The call as the app writes it (session.BatchCall, one JSON argument). redis-benchmark puts a 12-digit number with
 # leading zeros in place of __rand_int__; prefixed with 1, the seq stays a valid JSON number.
-RB_CALL="{\"seq\":1__rand_int__,\"count\":24,\"first\":3334,\"last\":${RB_OFFSETS##*,},\"now\":$NOW_MS,\"deadline\":$((NOW_MS + 86400000)),\"elapsed\":600000,\"tolerance\":600000,\"cap\":1000000000,\"session\":\"__rand_int__\",\"region\":\"MA-06\",\"player\":\"QeDI4YEFQCSy-ekUvHaMNw\",\"minute\":$((NOW_MS / 60000)),\"guard\":false}"
-RB_ARGS=(EVALSHA "$SHA" 5 "$RB_PREFIX:session:__rand_int__" "$RB_PREFIX:totals" "$RB_PREFIX:minutes" "$RB_PREFIX:ledger"
-  "$RB_PREFIX:player:QeDI4YEFQCSy-ekUvHaMNw" "$RB_CALL")
+RB_CALL="{\"seq\":1__rand_int__,\"count\":24,\"first\":3334,\"last\":${RB_OFFSETS##*,},\"now\":$NOW_MS,\"deadline\":$((NOW_MS + 86400000)),\"elapsed\":600000,\"tolerance\":600000,\"cap\":1000000000,\"session\":\"__rand_int__\",\"region\":\"MA-06\",\"player\":\"QeDI4YEFQCSy-ekUvHaMNw\",\"network\":\"bench-net\",\"minute\":$((NOW_MS / 60000)),\"guard\":false}"
+RB_ARGS=(EVALSHA "$SHA" 7 "$RB_PREFIX:session:__rand_int__" "$RB_PREFIX:totals" "$RB_PREFIX:minutes" "$RB_PREFIX:ledger"
+  "$RB_PREFIX:player:QeDI4YEFQCSy-ekUvHaMNw" "$RB_PREFIX:held" "$RB_PREFIX:trips:bench-net" "$RB_CALL")
 rb() { # $1 = calls
   timeout 120 redis-benchmark -h "$HOST" -p 6379 --dbnum "$REDIS_DB" -c "$CONNECTIONS" -n "$1" -r "$RB_SESSIONS" \
     --csv "${RB_ARGS[@]}"

@@ -3,22 +3,28 @@
 --                        x (judgement, once judged scripted); with the guard on also
 --                        g = "batches|intervals|sum|sum of squares|strikes|tail" (intervals up to 1 s; tail = accepted
 --                        offsets of the last second)
--- KEYS[2] totals hash    r:<region> accepted clicks ("r:-" when the player chose none), x:<reason> rejected clicks
+-- KEYS[2] totals hash    r:<region> accepted clicks ("r:-" when the player chose none), x:<reason> rejected clicks,
+--                        h:<region> clicks held (a session judged scripted after some of its clicks counted: out of
+--                        r:<region> at once, in the ledger until the holds are voided there; see ledger.Holds)
 -- KEYS[3] minutes hash   <epoch minute> accepted clicks
 -- KEYS[4] ledger stream  consumed by the LedgerWriters through group "ledger"
 -- KEYS[5] player hash    rounds, first, est (see grant.lua): a session's first counted batch adds a round; a
 --                        session judged scripted takes the player's rounds and establishment back
+-- KEYS[6] held hash      <session id> -> {"clicks", "region", "reason", "at"}: sessions whose counted clicks are held
+-- KEYS[7] trips hash     the network's refused clicks by reason, kept a day (for managers; see grant.lua)
 -- ARGV[1] JSON (session.BatchCall):
 --   seq, count (clicks in the batch), first, last (its first and last offsets; 999999999 and -1 when empty)
 --   now ms, deadline ms (end + grace), elapsed (ms the server has seen pass since startsAt), tolerance ms,
---   cap, session, region ("-" when the player chose none), player, minute (epoch minute), guard (true/false)
+--   cap, session, region ("-" when the player chose none), player, network (its hash, for the ledger),
+--   minute (epoch minute), guard (true/false)
 --   with the guard on also:
 --     offsets      the batch's offsets
 --     inspection   {minInterval, burst, strikes, regularityMin, regularityMaxCv, maxBatches} (GuardSettings.Inspection)
 --     shape        the batch as the app measured it (guard.BatchShape): {tooFast, maxWindow, intervals, sum, squares,
 --                  lastSecond[]}
 -- Answer JSON (session.BatchAnswer): {"kind": "new" | "replay" | "gone", "answer": {accepted, rejected,
---   rejections {REASON: clicks}, sessionClicks}}; a replayed seq gets its first answer again.
+--   rejections {REASON: clicks}, sessionClicks, held}}; a replayed seq gets its first answer again. sessionClicks are
+--   the session's clicks that count (0 once held); held, the clicks this batch's judgement took back.
 local call = cjson.decode(ARGV[1])
 local guard = call.guard
 local seen = redis.call('HMGET', KEYS[1], 'b' .. call.seq, 'clicks', 'last', 'x', 'g')
@@ -144,11 +150,22 @@ else
     state[#state + 1] = 'g'
     state[#state + 1] = batches .. '|' .. n .. '|' .. s .. '|' .. q .. '|' .. strikes .. '|' .. tailText
 end
+local held = 0
 if judged then
     state[#state + 1] = 'x'
     state[#state + 1] = judged
     -- A player caught scripting starts again: no rounds, not established.
     redis.call('HDEL', KEYS[5], 'rounds', 'first', 'est')
+    if clicks > 0 then
+        -- The clicks it had before the judgement are no gift: out of the public total now, voided in the ledger
+        -- once its earlier batches are all there.
+        held = clicks
+        redis.call('HINCRBY', KEYS[2], 'r:' .. call.region, -clicks)
+        redis.call('HINCRBY', KEYS[2], 'h:' .. call.region, clicks)
+        redis.call('HINCRBY', KEYS[2], 'x:HELD', clicks)
+        redis.call('HSET', KEYS[6], call.session,
+            cjson.encode({ clicks = clicks, region = call.region, reason = judged, at = call.now }))
+    end
 end
 if whole then
     accepted = 0
@@ -162,11 +179,21 @@ elseif count > 0 then
     state[#state + 1] = call.last
 end
 
+local tripped = false
 for reason, r in pairs(rejected) do
     redis.call('HINCRBY', KEYS[2], 'x:' .. reason, r)
+    redis.call('HINCRBY', KEYS[7], reason, r)
+    tripped = true
+end
+if tripped then
+    redis.call('PEXPIRE', KEYS[7], 86400000)
+end
+local counted = clicks + accepted
+if judged or seen[4] then
+    counted = 0
 end
 local answer = cjson.encode({ accepted = accepted, rejected = count - accepted, rejections = rejected,
-                              sessionClicks = clicks + accepted })
+                              sessionClicks = counted, held = held })
 state[#state + 1] = 'b' .. call.seq
 state[#state + 1] = answer
 if accepted > 0 then
@@ -183,6 +210,6 @@ if accepted > 0 then
     redis.call('HINCRBY', KEYS[2], 'r:' .. call.region, accepted)
     redis.call('HINCRBY', KEYS[3], call.minute, accepted)
     redis.call('XADD', KEYS[4], '*', 's', call.session, 'q', call.seq, 'n', accepted, 'r', call.region, 'p',
-            call.player, 't', call.now)
+            call.player, 't', call.now, 'w', call.network)
 end
 return '{"kind":"new","answer":' .. answer .. '}'

@@ -10,6 +10,7 @@
 -- KEYS[6] wide hash       cg:{...}:wide:<wide>      all, fresh (GCRA: this shard's share of the wide prefix's limits)
 -- KEYS[7] home hash       cg:{...}:home:<home>      fresh (GCRA: the budget of the home's identities not yet established)
 -- KEYS[8] used proofs     cg:{...}:pow:<epoch minute in which their challenges expire>  (set of solution ids)
+-- KEYS[9] trips hash      cg:{...}:trips:<network>  the network's refusals by reason, kept a day (for managers)
 -- ARGV[1] JSON (session.GrantCall):
 --   now ms, keepMs (the session's retention), player (its key), guard (true: proof, limits and budgets apply)
 --   proofId, proofUntil (end of the proof's expiry minute: the set's expiry)
@@ -27,6 +28,8 @@ local now = call.now
 
 local function refuse(reason, ms)
     redis.call('HINCRBY', KEYS[2], 'y:' .. reason, 1)
+    redis.call('HINCRBY', KEYS[9], reason, 1)
+    redis.call('PEXPIRE', KEYS[9], 86400000)
     return cjson.encode({ granted = false, reason = reason, waitMs = math.ceil(ms) })
 end
 

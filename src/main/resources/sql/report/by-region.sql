@@ -2,7 +2,7 @@
 -- Tablet counts are cumulative stages: a delivered tablet was also preloaded and shipped. Donations without a region
 -- (likes imported without one) are under region NULL.
 WITH donated AS (
-    SELECT region_code, sum(megabytes) AS megabytes FROM donation WHERE campaign_id = ?1 GROUP BY region_code
+    SELECT region_code, sum(megabytes) AS megabytes FROM counted_donation WHERE campaign_id = ?1 GROUP BY region_code
 ), allocated AS (
     SELECT bf.region_code, sum(a.megabytes) AS megabytes
     FROM allocation a JOIN beneficiary bf ON bf.id = a.beneficiary_id

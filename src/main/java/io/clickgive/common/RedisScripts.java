@@ -43,7 +43,7 @@ public class RedisScripts {
     }
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
-        for (String name : List.of("grant", "batch", "mint", "snapshot")) {
+        for (String name : List.of("grant", "batch", "mint", "snapshot", "release")) {
             Script script = script(name);
             blocking.execute("SCRIPT", "LOAD", script.source());
         }

@@ -71,6 +71,16 @@ public record ShardKeys(long campaignId, int shard) {
         return "cg:" + tag() + ":pow:" + expiryMinute;
     }
 
+    /** Hash: sessions judged scripted whose counted clicks are held until the ledger voids them (ledger.Holds). */
+    public String held() {
+        return "cg:" + tag() + ":held";
+    }
+
+    /** Hash: the guard's refusals of one network's requests, by reason code, for a day: what it tripped (managers). */
+    public String trips(String network) {
+        return "cg:" + tag() + ":trips:" + network;
+    }
+
     public String ledger() {
         return "cg:" + tag() + ":ledger";
     }

@@ -21,6 +21,7 @@ public enum Reason {
     REGULAR(Unit.CLICK, Word.NOT_COUNTED, "intervals too even over enough clicks: judged scripted"),
     TOO_MANY_BATCHES(Unit.CLICK, Word.NOT_COUNTED, "the session sent more batches than allowed"),
     FUTURE(Unit.CLICK, Word.NOT_COUNTED, "clicks reported before the server's clock reached them: judged scripted"),
+    HELD(Unit.CLICK, Word.NOT_COUNTED, "counted before the session was judged scripted: held, then voided"),
     // Sessions, decided at the grant, on the identity or on the token.
     PLAYER_RATE(Unit.SESSION, Word.WAIT, "the player started sessions faster than its limit"),
     FRESH_RATE(Unit.SESSION, Word.WAIT, "identities not yet established used up their network's budget for new players"),

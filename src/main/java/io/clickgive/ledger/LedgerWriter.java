@@ -282,6 +282,7 @@ public class LedgerWriter {
                 insert.setInt(7, entry.clicks());
                 insert.setLong(8, (long) entry.clicks() * campaign.megabytesPerClick());
                 insert.setTimestamp(9, new Timestamp(entry.at()));
+                insert.setString(10, entry.networkOrNull());
                 insert.addBatch();
             }
             insert.executeBatch();

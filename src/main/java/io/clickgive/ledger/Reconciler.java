@@ -166,6 +166,15 @@ public class Reconciler {
                 }
             }
         }
+        // Clicks held (a session judged scripted after some counted) left the live total at once, and leave the ledger's
+        // when the holds are voided there: until then they are in the ledger's count and not in the live one.
+        for (ShardState state : states) {
+            state.liveTotals.forEach((field, held) -> {
+                if (field.startsWith("h:")) {
+                    state.expectedTotals.merge("r:" + field.substring(2), -held, Long::sum);
+                }
+            });
+        }
         long liveClicks = 0;
         long liveLikes = 0;
         int repaired = 0;
@@ -210,10 +219,13 @@ public class Reconciler {
         }
     }
 
-    /** Moves each field by its drift; increments made meanwhile by players commute with these, so none is lost. */
+    /**
+     * Moves each counter the ledger accounts for (clicks r:, likes l:, minutes) by its drift; increments made meanwhile
+     * by players commute with these, so none is lost. Refusal counts (x:, y:) and holds (h:) are Redis's own.
+     */
     private int repair(String key, Map<String, Long> live, Map<String, Long> expected) {
         Set<String> fields = new HashSet<>(expected.keySet());
-        live.keySet().stream().filter(f -> !f.equals("sessions")).forEach(fields::add);
+        live.keySet().stream().filter(Reconciler::fromLedger).forEach(fields::add);
         int repaired = 0;
         for (String field : fields) {
             long drift = expected.getOrDefault(field, 0L) - live.getOrDefault(field, 0L);
@@ -223,6 +235,10 @@ public class Reconciler {
             }
         }
         return repaired;
+    }
+
+    private static boolean fromLedger(String field) {
+        return field.startsWith("r:") || field.startsWith("l:") || Character.isDigit(field.charAt(0));
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Map;
  */
 record BatchAnswer(String kind, Counted answer) {
 
-    record Counted(int accepted, int rejected, Map<String, Integer> rejections, int sessionClicks) {
+    record Counted(int accepted, int rejected, Map<String, Integer> rejections, int sessionClicks, int held) {
     }
 
     boolean gone() {

@@ -134,7 +134,7 @@ public class SessionService {
         long endsAt = startsAt + campaign.sessionSeconds() * 1000L;
         String player = requester.player().key();
         SessionToken token = new SessionToken(newSessionId(), campaign.id(), requester.keys().shard(), startsAt, endsAt,
-                campaign.maxClicksPerSession(), region, player);
+                campaign.maxClicksPerSession(), region, player, requester.network());
         ShardKeys keys = requester.keys();
         GrantCall call = new GrantCall(now.toEpochMilli(), endsAt - now.toEpochMilli() + graceMs + retentionMs, player,
                 guard.enabled(), proofId, (proofMinute + 1) * 60_000,
@@ -148,7 +148,8 @@ public class SessionService {
                 PLAYER_MEMORY_MS);
         return scripts.call(grant, List.of(keys.session(token.sessionId()), keys.totals(), keys.players(),
                         keys.player(player), keys.network(requester.network()), keys.wide(requester.wide()),
-                        keys.home(requester.player().home()), keys.proofs(proofMinute)), call, GrantAnswer.class)
+                        keys.home(requester.player().home()), keys.proofs(proofMinute), keys.trips(requester.network())),
+                        call, GrantAnswer.class)
                 .map(answer -> {
                     if (!answer.granted()) {
                         Reason reason = Reason.valueOf(answer.reason());
@@ -188,10 +189,11 @@ public class SessionService {
         BatchCall call = new BatchCall(report.seq(), offsets.size(), offsets.isEmpty() ? 999_999_999 : offsets.get(0),
                 offsets.isEmpty() ? -1 : offsets.get(offsets.size() - 1), now, token.endsAt() + graceMs,
                 now - token.startsAt(), guard.futureToleranceMs(), token.maxClicks(), sessionId, token.region(), token.player(),
-                now / 60_000, inspect, inspect ? offsets : null, inspect ? campaign.inspection() : null,
+                token.network(), now / 60_000, inspect, inspect ? offsets : null, inspect ? campaign.inspection() : null,
                 inspect ? BatchShape.of(offsets, guard.minIntervalMs()) : null);
         Uni<BatchAnswer> answer = scripts.call(batch, List.of(keys.session(sessionId), keys.totals(), keys.minutes(),
-                keys.ledger(), keys.player(token.player())), call, BatchAnswer.class);
+                keys.ledger(), keys.player(token.player()), keys.held(), keys.trips(token.network())), call,
+                BatchAnswer.class);
         CampaignProgress progress = totals.latestProgress(campaign);
         if (progress != null) {
             return answer.map(a -> result(campaign, sessionId, report.seq(), a, progress));

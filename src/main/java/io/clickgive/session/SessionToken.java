@@ -10,17 +10,18 @@ import java.util.List;
 
 /**
  * What a session token vouches for. The token is the fields joined by dots and an HMAC-SHA256 over them, so a batch is
- * checked without a Redis read and a player cannot change its window, cap, shard or region.
+ * checked without a Redis read and a player cannot change its window, cap, shard, region, player or network (the
+ * keyed hash of the network it was granted on, for the ledger and the rules it trips).
  */
 public record SessionToken(String sessionId, long campaignId, int shard, long startsAt, long endsAt, int maxClicks,
-                           String region, String player) {
+                           String region, String player, String network) {
 
-    private static final String VERSION = "v1";
-    private static final int FIELDS = 9;
+    private static final String VERSION = "v2";
+    private static final int FIELDS = 10;
 
     public String sign(Hmac key) {
         String payload = String.join(".", VERSION, sessionId, Long.toString(campaignId), Integer.toString(shard),
-                Long.toString(startsAt), Long.toString(endsAt), Integer.toString(maxClicks), region, player);
+                Long.toString(startsAt), Long.toString(endsAt), Integer.toString(maxClicks), region, player, network);
         return payload + "." + mac(key, payload);
     }
 
@@ -45,7 +46,7 @@ public record SessionToken(String sessionId, long campaignId, int shard, long st
         }
         try {
             return new SessionToken(fields[1], Long.parseLong(fields[2]), Integer.parseInt(fields[3]),
-                    Long.parseLong(fields[4]), Long.parseLong(fields[5]), Integer.parseInt(fields[6]), fields[7], fields[8]);
+                    Long.parseLong(fields[4]), Long.parseLong(fields[5]), Integer.parseInt(fields[6]), fields[7], fields[8], fields[9]);
         } catch (NumberFormatException e) {
             throw ClientError.unauthorized("Invalid session token");
         }

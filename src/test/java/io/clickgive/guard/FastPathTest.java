@@ -74,11 +74,11 @@ class FastPathTest {
         java.util.Map<String, Object> call = new java.util.HashMap<>(java.util.Map.of("seq", seq, "count", clicks.size(),
                 "first", clicks.get(0), "last", clicks.get(clicks.size() - 1), "now", 1000, "deadline", 999_999_999_999L,
                 "elapsed", 999_999_999L, "tolerance", 0, "cap", 160, "session", session));
-        call.putAll(java.util.Map.of("region", "-", "player", "p", "minute", 1, "guard", true, "offsets", clicks,
-                "inspection", guard.inspection(), "shape", shape));
+        call.putAll(java.util.Map.of("region", "-", "player", "p", "network", "w", "minute", 1, "guard", true,
+                "offsets", clicks, "inspection", guard.inspection(), "shape", shape));
         try {
             return scripts.runBlocking(batch, List.of(keys.session(session), keys.totals(), keys.minutes(), keys.ledger(),
-                    keys.player("p")), List.of(JSON.writeValueAsString(call))).toString();
+                    keys.player("p"), keys.held(), keys.trips("w")), List.of(JSON.writeValueAsString(call))).toString();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

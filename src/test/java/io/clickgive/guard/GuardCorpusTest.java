@@ -122,7 +122,8 @@ class GuardCorpusTest {
                         "playerMemoryMs", 3_600_000));
                 String answer = scripts.runBlocking(grant, List.of(keys.session("amp-" + second + "-" + parallel),
                         keys.totals(), keys.players(), keys.player(player), keys.network("amp-net"), keys.wide("amp-wide"),
-                        keys.home(player), keys.proofs(minute)), List.of(JSON.writeValueAsString(call))).toString();
+                        keys.home(player), keys.proofs(minute), keys.trips("amp-net")),
+                        List.of(JSON.writeValueAsString(call))).toString();
                 granted += JSON.readTree(answer).get("granted").asBoolean() ? 1 : 0;
             }
         }

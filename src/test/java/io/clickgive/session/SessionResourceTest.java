@@ -191,7 +191,7 @@ class SessionResourceTest {
 
     @Test
     void expiredTokenIsUnauthorized() {
-        SessionToken old = new SessionToken("old-session", 1, 0, 1_000, 11_000, 160, "-", "p");
+        SessionToken old = new SessionToken("old-session", 1, 0, 1_000, 11_000, 160, "-", "p", "w");
         String token = old.sign(new io.clickgive.common.Hmac("test-only-token-key-0123456789abcdef"));
         Fixtures.sendBatch(new Session("old-session", token), 1, List.of(1)).then().statusCode(401)
                 .body("detail", containsString("expired"));

@@ -1,0 +1,77 @@
+package io.clickgive.voids;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clickgive.campaign.CampaignCatalog;
+import io.clickgive.campaign.CampaignRules;
+import io.clickgive.common.ClickgiveConfig;
+import io.clickgive.common.ShardKeys;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.hash.HashCommands;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Carries out the holds the batch script starts: a session judged scripted after some of its clicks counted has
+ * those clicks taken out of the live total at once (redis/batch.lua); here, once they are all in the ledger, they are
+ * voided there too (a void naming the session, by the guard), and the hold is released. Every instance runs it; the
+ * void is unique per session, so two instances racing on one hold void it once.
+ */
+@ApplicationScoped
+public class Holds {
+
+    /** A hold whose clicks are still not all in the ledger after this long is voided with what the ledger has. */
+    static final long GIVE_UP_MS = 10 * 60_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CampaignCatalog catalog;
+    private final Voids voids;
+    private final HashCommands<String, String, String> hashes;
+    private final Clock clock;
+    private final int shards;
+
+    public Holds(CampaignCatalog catalog, Voids voids, RedisDataSource redis, Clock clock, ClickgiveConfig config) {
+        this.catalog = catalog;
+        this.voids = voids;
+        this.hashes = redis.hash(String.class, String.class, String.class);
+        this.clock = clock;
+        this.shards = config.counters().shards();
+    }
+
+    @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pass() {
+        for (CampaignRules campaign : catalog.all()) {
+            for (int shard = 0; shard < shards; shard++) {
+                try {
+                    settle(campaign, shard);
+                } catch (RuntimeException e) {
+                    Log.warnf("Holds of %s, shard %d: %s (retried in a second)", campaign.slug(), shard, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Voids what can be voided of one shard's holds; answers how many were released. */
+    int settle(CampaignRules campaign, int shard) {
+        Map<String, String> held = hashes.hgetall(new ShardKeys(campaign.id(), shard).held());
+        int released = 0;
+        for (Map.Entry<String, String> entry : held.entrySet()) {
+            Voids.Held hold;
+            try {
+                hold = JSON.readValue(entry.getValue(), Voids.Held.class);
+            } catch (JsonProcessingException e) {
+                Log.errorf("Unreadable hold of session %s: %s", entry.getKey(), entry.getValue());
+                continue;
+            }
+            if (voids.voidSession(campaign, shard, entry.getKey(), hold, clock.millis() - GIVE_UP_MS)) {
+                released++;
+            }
+        }
+        return released;
+    }
+}

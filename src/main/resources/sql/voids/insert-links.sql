@@ -1,0 +1,1 @@
+INSERT INTO donation_void (donation_id, void_id) SELECT unnest(?::bigint[]), ?
