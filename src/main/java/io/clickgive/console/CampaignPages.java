@@ -14,6 +14,9 @@ import io.clickgive.common.ClientError;
 import io.clickgive.common.QueryParams;
 import io.clickgive.guard.GuardSettings;
 import io.clickgive.guard.RejectionResource;
+import io.clickgive.voids.Flags;
+import io.clickgive.voids.VoidOrder;
+import io.clickgive.voids.Voids;
 import io.clickgive.ledger.LedgerBacklog;
 import io.clickgive.report.CampaignReport;
 import io.clickgive.report.ReportService;
@@ -67,7 +70,8 @@ public class CampaignPages {
 
         static native TemplateInstance dashboard(ConsoleView view, CampaignView campaign, CampaignTotals totals,
                                                  MinuteChart chart, LedgerBacklog.Backlog backlog,
-                                                 RejectionResource.Report refusals);
+                                                 RejectionResource.Report refusals, Flags.Review review,
+                                                 List<String> problems);
 
         static native TemplateInstance allocation(ConsoleView view, CampaignView campaign, PoolView pool,
                                                   List<String> regions, Map<String, String> floors, String size,
@@ -83,9 +87,16 @@ public class CampaignPages {
     private final LedgerBacklog backlog;
     private final AllocationService allocations;
     private final ReportService reports;
+    private final Flags flags;
+    private final Voids voids;
+    private final java.time.Clock clock;
 
     public CampaignPages(Console console, CampaignService campaigns, CampaignCatalog catalog, TotalsService totals,
-                         LedgerBacklog backlog, AllocationService allocations, ReportService reports) {
+                         LedgerBacklog backlog, AllocationService allocations, ReportService reports, Flags flags,
+                         Voids voids, java.time.Clock clock) {
+        this.clock = clock;
+        this.flags = flags;
+        this.voids = voids;
         this.console = console;
         this.campaigns = campaigns;
         this.catalog = catalog;
@@ -167,12 +178,37 @@ public class CampaignPages {
     @Operation(summary = "A campaign's live dashboard: totals, clicks per minute, regions, ledger lag, the guard's refusals (managers)")
     public TemplateInstance dashboard(@PathParam("slug") String slug, @QueryParam("lang") String lang,
                                       @Context SecurityContext security) {
+        return dashboard(slug, lang, security, null);
+    }
+
+    private TemplateInstance dashboard(String slug, String lang, SecurityContext security, List<String> problems) {
         CampaignRules rules = catalog.bySlug(slug);
         return Templates.dashboard(console.view(lang, security), campaigns.get(slug),
                 totals.totals(rules).await().atMost(REDIS_WAIT),
                 MinuteChart.of(totals.perMinute(rules, CHART_MINUTES).await().atMost(REDIS_WAIT)),
                 backlog.of(rules.id()),
-                RejectionResource.report(totals.refusals(rules).await().atMost(REDIS_WAIT)));
+                RejectionResource.report(totals.refusals(rules).await().atMost(REDIS_WAIT)),
+                flags.review(slug, FLAG_WINDOW), problems);
+    }
+
+    /** The window the dashboard's flags look back over, and a flagged row's void covers. */
+    static final Duration FLAG_WINDOW = Duration.ofHours(24);
+
+    @POST
+    @Path("{slug}/voids")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Hold or void a flagged network's or identity's clicks of the dashboard's window (form)")
+    public Response voidFlagged(@PathParam("slug") String slug, @FormParam("csrf") String token,
+                                @FormParam("target") String target, @FormParam("hash") String hash,
+                                @FormParam("reason") String reason, @FormParam("hold") String hold,
+                                @FormParam("lang") String lang, @Context SecurityContext security) {
+        String actor = console.poster(security, token);
+        return Console.submit(() -> {
+            java.time.Instant now = clock.instant();
+            voids.order(slug, new VoidOrder(target, hash, now.minus(FLAG_WINDOW), now.plusSeconds(1), reason,
+                    hold != null), actor);
+            return Console.seeOther("/console/campaigns/" + slug, lang, Map.of());
+        }, problems -> dashboard(slug, lang, security, problems));
     }
 
     @GET

@@ -50,6 +50,16 @@ public class Flags {
 
     public record NetworkFlag(String hash, long clicks, double share, long identities, long sessions,
                               Map<String, Long> rules, boolean flagged) {
+
+        /** The share in percent, for pages. */
+        public double percent() {
+            return Math.round(share * 1000) / 10.0;
+        }
+
+        /** The hash's first characters, enough to tell networks apart on a page. */
+        public String shortHash() {
+            return hash.length() <= 8 ? hash : hash.substring(0, 8) + "…";
+        }
     }
 
     public record IdentityFlag(String hash, long clicks, double share, long sessions, long networks, boolean flagged) {
