@@ -24,6 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ManagerConsoleTest {
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource db;
+
+
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
@@ -88,6 +92,36 @@ class ManagerConsoleTest {
         assertTrue(page.contains("Retard du registre"), "ledger lag shown");
         String words = io.clickgive.page.PageTexts.bundle("console", "fr").get("rule.TOO_FAST").replace("'", "&#39;");
         assertTrue(page.contains(words + " (TOO_FAST)"), "rules in the console's words, with their code");
+    }
+
+    /** A network with many identities is flagged on the dashboard, and its clicks are voided from there. */
+    @Test
+    void aFlaggedNetworkIsVoidedFromTheDashboard() throws InterruptedException {
+        String slug = Fixtures.liveCampaign("flagged");
+        String address = "203.0.113.71";
+        for (int i = 0; i < 20; i++) { // twenty identities from one address: a script's rotation, or a busy carrier
+            Fixtures.sendBatch(Fixtures.startSession(slug, java.util.Map.of("identity", Fixtures.mintIdentity(address)),
+                    address), 1, Fixtures.offsets(0, 5, 100)).then().statusCode(200);
+        }
+        new io.clickgive.Ledger(db).awaitClicks(slug, 100, java.time.Duration.ofSeconds(10));
+        ConsoleClient manager = ConsoleClient.signIn(Distribution.manager(), Distribution.USER_PASSWORD);
+        String page = manager.page("/console/campaigns/{slug}?lang=en", slug);
+        Matcher flagged = Pattern.compile("name=\"hash\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(flagged.find(), "the network is flagged with its void form");
+        assertTrue(page.contains("<td>20</td>"), "its 20 identities shown");
+        String token = manager.token("/console/campaigns/" + slug + "?lang=en");
+        manager.request().formParam("csrf", token).formParam("lang", "en").formParam("target", "NETWORK")
+                .formParam("hash", flagged.group(1)).formParam("reason", "twenty identities in a minute")
+                .post("/console/campaigns/{slug}/voids", slug).then().statusCode(303);
+        Fixtures.totals(slug).then().body("clicks", equalTo(0)); // "hold only" left unticked: a void
+        given().get("/api/manage/campaigns/{slug}/voids", slug).then().body("size()", equalTo(1))
+                .body("[0].kind", equalTo("VOID")).body("[0].clicks", equalTo(100))
+                .body("[0].reason", equalTo("twenty identities in a minute"));
+        // A refused order comes back as the page with its problem: nothing left to void.
+        String again = manager.request().formParam("csrf", token).formParam("lang", "en").formParam("target", "NETWORK")
+                .formParam("hash", flagged.group(1)).formParam("reason", "again")
+                .post("/console/campaigns/{slug}/voids", slug).then().statusCode(409).extract().asString();
+        assertTrue(again.contains("Nothing to void"), again);
     }
 
     @Test
