@@ -2,4 +2,4 @@
 SELECT network, sum(units) AS clicks, count(DISTINCT player) AS identities, count(DISTINCT session_id) AS sessions
 FROM counted_donation
 WHERE campaign_id = ? AND engagement = 'CLICK' AND donated_at >= ? AND network IS NOT NULL
-GROUP BY network ORDER BY clicks DESC LIMIT 200
+GROUP BY network ORDER BY clicks DESC LIMIT ?

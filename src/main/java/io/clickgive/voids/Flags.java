@@ -86,13 +86,18 @@ public class Flags {
 
     /** The window's busiest networks and identities, flagged or not, flagged first. */
     public Review review(String slug, Duration window) {
+        return review(slug, window, 200);
+    }
+
+    /** The same, for the {@code limit} busiest networks and identities. */
+    public Review review(String slug, Duration window, int limit) {
         CampaignRules campaign = catalog.bySlug(slug);
         Instant to = clock.instant();
         Instant from = to.minus(window);
         try (Connection connection = db.getConnection()) {
             long total = total(connection, campaign, from);
             List<NetworkFlag> networks = new ArrayList<>();
-            try (PreparedStatement query = statement(connection, NETWORKS, campaign, from);
+            try (PreparedStatement query = statement(connection, NETWORKS, campaign, from, limit);
                  ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     String hash = rows.getString("network");
@@ -108,7 +113,7 @@ public class Flags {
                 }
             }
             List<IdentityFlag> identities = new ArrayList<>();
-            try (PreparedStatement query = statement(connection, IDENTITIES, campaign, from);
+            try (PreparedStatement query = statement(connection, IDENTITIES, campaign, from, limit);
                  ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long clicks = rows.getLong("clicks");
@@ -136,16 +141,20 @@ public class Flags {
     }
 
     private static long total(Connection connection, CampaignRules campaign, Instant from) throws SQLException {
-        try (PreparedStatement query = statement(connection, WINDOW, campaign, from); ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = statement(connection, WINDOW, campaign, from, null);
+             ResultSet rows = query.executeQuery()) {
             return rows.next() ? rows.getLong(1) : 0;
         }
     }
 
-    private static PreparedStatement statement(Connection connection, String sql, CampaignRules campaign, Instant from)
-            throws SQLException {
+    private static PreparedStatement statement(Connection connection, String sql, CampaignRules campaign, Instant from,
+                                               Integer limit) throws SQLException {
         PreparedStatement query = connection.prepareStatement(sql);
         query.setLong(1, campaign.id());
         query.setTimestamp(2, Timestamp.from(from));
+        if (limit != null) {
+            query.setInt(3, limit);
+        }
         return query;
     }
 }

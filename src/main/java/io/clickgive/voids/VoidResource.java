@@ -32,12 +32,17 @@ public class VoidResource {
 
     @GET
     @Path("flags")
-    @Operation(summary = "Networks and identities of the last hours (24 by default), those out of line flagged first")
-    public Flags.Review flags(@PathParam("slug") String slug, @QueryParam("hours") Integer hours) {
+    @Operation(summary = "The busiest networks and identities of the last hours (24, 200 each by default), those out of "
+            + "line flagged first")
+    public Flags.Review flags(@PathParam("slug") String slug, @QueryParam("hours") Integer hours,
+                              @QueryParam("limit") Integer limit) {
         if (hours != null && (hours < 1 || hours > 24 * 40)) {
             throw ClientError.badRequest("hours: between 1 and " + 24 * 40);
         }
-        return flags.review(slug, Duration.ofHours(hours == null ? 24 : hours));
+        if (limit != null && (limit < 1 || limit > 5_000)) {
+            throw ClientError.badRequest("limit: between 1 and 5000");
+        }
+        return flags.review(slug, Duration.ofHours(hours == null ? 24 : hours), limit == null ? 200 : limit);
     }
 
     @POST
