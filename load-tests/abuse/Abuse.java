@@ -354,14 +354,16 @@ public class Abuse {
             double h = Math.max(1, reference.h());
             r.section("T1: one identity, non-stop, as fast as allowed (one identity and address per strategy)");
             r.row("%-14s %8s %8s %9s %9s %8s  %s", "strategy", "sessions", "refused", "accepted", "per sess", "÷ H",
-                    "rejected clicks by word");
+                    "rejected clicks by word (accepted: counted and kept)");
             for (Person p : strategies) {
                 Stats s = p.tally.total();
                 r.put("T1." + p.name + ".sessions", s.granted);
                 r.put("T1." + p.name + ".accepted", s.accepted);
                 r.put("T1." + p.name + ".ratio", fmt(s.accepted / h));
-                r.row("%-14s %8d %8d %9d %9.1f %8.2f  %s", p.name, s.granted, s.refused, s.accepted,
-                        mean(s.sessionClicks), s.accepted / h, s.words);
+                r.row("%-14s %8d %8d %9d %9.1f %8.2f  %s%s", p.name, s.granted, s.refused, s.accepted,
+                        mean(s.sessionClicks), s.accepted / h, s.words, s.voided == 0 ? "" : "; " + s.voided
+                                + " sessions judged scripted" + (s.heldBack == 0 ? "" : ", " + s.heldBack
+                                + " clicks they had counted held and voided"));
             }
             Person b = best();
             double ratio = b.tally.total().accepted / h;
@@ -1121,10 +1123,15 @@ public class Abuse {
         }
 
         void finish() {
-            st.sessionClicks.add((long) accepted);
             if (voided) {
+                // Judged scripted: the service holds and voids the clicks it had counted (docs/guard.md, "Hold and
+                // void"), so they are not earned, though the ledger keeps their rows.
                 st.voided++;
+                st.accepted -= accepted;
+                st.heldBack += accepted;
+                accepted = 0;
             }
+            st.sessionClicks.add((long) accepted);
             done.tryComplete();
         }
 
@@ -1352,6 +1359,7 @@ public class Abuse {
         long rejected;
         long undelivered;
         long voided;
+        long heldBack;
         long intervals;
         double intervalSum;
         double intervalSquares;
@@ -1391,6 +1399,7 @@ public class Abuse {
             rejected += o.rejected;
             undelivered += o.undelivered;
             voided += o.voided;
+            heldBack += o.heldBack;
             intervals += o.intervals;
             intervalSum += o.intervalSum;
             intervalSquares += o.intervalSquares;
