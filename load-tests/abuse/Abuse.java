@@ -80,7 +80,6 @@ public class Abuse {
     final Map<String, String> args;
     final long runMs;
     final Set<String> only;
-    final SplittableRandom seeds;
     final long seed;
     final Path out;
     final List<String> redis;
@@ -121,7 +120,6 @@ public class Abuse {
             only.add("REF"); // H is what T1 and T2 are measured against
         }
         this.seed = Long.parseLong(args.getOrDefault("seed", Long.toString(System.nanoTime())));
-        this.seeds = new SplittableRandom(seed);
         this.out = Path.of(args.getOrDefault("out", "."));
         this.redis = List.of(args.getOrDefault("redis", "-h 127.0.0.1 -p 6379 -n 5").split(" "));
         String password = System.getenv().getOrDefault("ABUSE_ADMIN_PASSWORD", "");
@@ -223,6 +221,11 @@ public class Abuse {
         return list;
     }
 
+    /** A scenario's own random numbers: the same seed plays the same scenario whatever else is selected. */
+    SplittableRandom stream(String scenario) {
+        return new SplittableRandom(seed ^ (scenario.hashCode() * 0x9E3779B97F4A7C15L));
+    }
+
     Campaign campaign(String key) {
         Campaign c = campaigns.get(key);
         if (c == null) {
@@ -257,6 +260,7 @@ public class Abuse {
 
     /** The reference: a strong human playing non-stop, each round as soon as the player limit allows. */
     final class Reference implements Scenario {
+        final SplittableRandom seeds = stream("ref");
         final Campaign campaign;
         final Tally tally = new Tally("reference");
         Person person;
@@ -308,6 +312,7 @@ public class Abuse {
 
     /** One identity, non-stop, as fast as allowed: a strategy per identity (each on its own address). */
     final class T1 implements Scenario {
+        final SplittableRandom seeds = stream("T1");
         final Campaign campaign;
         final List<Person> strategies = new ArrayList<>();
 
@@ -380,6 +385,7 @@ public class Abuse {
      * default: 1 800 ms, a burst of 8) and plays rounds at the inspection's ceiling (jittered, 160 clicks).
      */
     final class T2 {
+        final SplittableRandom seeds = stream("T2");
         static final long FRESH_INTERVAL_MS = 1_800;
         static final int FRESH_BURST = 8;
         static final long MINT_AHEAD_MS = 500;
@@ -555,6 +561,7 @@ public class Abuse {
      * phases A1, B (T2 attacking from the same address), A2 of equal length, a multiple of the players' cadence.
      */
     final class T3 implements Scenario {
+        final SplittableRandom seeds = stream("T3");
         static final String ADDRESS = "100.65.0.20";
         static final int PLAYERS = 50;
         static final int WARM_GRANTS = 4; // 3 counted rounds, and the grant that records the establishment
@@ -728,6 +735,7 @@ public class Abuse {
 
     /** A launch crowd: new people arriving behind one address, phone-speed solvers, three rounds each. */
     final class T3b implements Scenario {
+        final SplittableRandom seeds = stream("T3b");
         static final String ADDRESS = "100.66.0.30";
         final Campaign campaign;
         final Tally tally = new Tally("T3b");
@@ -736,6 +744,7 @@ public class Abuse {
         final List<Long> mintSolveMs = Collections.synchronizedList(new ArrayList<>());
         final List<Long> mintTotalMs = Collections.synchronizedList(new ArrayList<>());
         long arrivalMs;
+        long[] arrivals = new long[0];
         int arrived;
 
         T3b(Campaign campaign) {
@@ -751,7 +760,7 @@ public class Abuse {
             arrivalMs = Math.max(60_000, Math.min(300_000, runMs - 60_000));
             int n = (int) Math.round(50.0 * arrivalMs / 300_000);
             SplittableRandom random = seeds.split();
-            long[] arrivals = new long[n];
+            arrivals = new long[n];
             for (int i = 0; i < n; i++) {
                 arrivals[i] = (long) (random.nextDouble() * arrivalMs);
             }
@@ -788,6 +797,14 @@ public class Abuse {
             long within = s.waits.stream().filter(w -> w <= 5000).count();
             double share = s.waits.isEmpty() ? 0 : (double) within / s.waits.size();
             long slowMint = mintSolveMs.stream().filter(ms -> ms > 3000).count();
+            int busiest = 0;
+            for (int i = 0, j = 0; i < arrivals.length; i++) {
+                while (arrivals[i] - arrivals[j] >= 60_000) {
+                    j++;
+                }
+                busiest = Math.max(busiest, i - j + 1);
+            }
+            r.put("T3b.busiest_minute_arrivals", busiest);
             r.put("T3b.people", people.size());
             r.put("T3b.arrival_s", fmt(arrivalMs / 1000.0));
             r.put("T3b.sessions", s.granted);
@@ -804,10 +821,17 @@ public class Abuse {
             r.put("T3b.mint_solve_max_ms", pct(mintSolveMs, 100));
             r.section("T3b: a launch crowd, " + people.size() + " new people arriving over " + fmt(arrivalMs / 1000.0)
                     + " s behind " + ADDRESS + ", phone-speed solvers (125 000 hashes/s), 3 rounds each");
-            r.row("sessions granted %d (of %d asked for), %d refusals (each retried after Retry-After); clicks accepted %d, "
-                    + "rejected %d %s", s.granted, people.size() * 3, s.refused, s.accepted, s.rejected, s.words);
-            r.row("grant wait (first asking -> grant), ms: p50 %d, p95 %d, max %d; within 5 s: %d of %d (%.1f %%)",
-                    pct(s.waits, 50), pct(s.waits, 95), pct(s.waits, 100), within, s.waits.size(), 100 * share);
+            r.row("arrivals: %d in the busiest minute (%.0f a minute on average); sessions granted %d (of %d asked for), "
+                            + "%d refusals (each retried after Retry-After); clicks accepted %d, rejected %d %s", busiest,
+                    people.size() / (arrivalMs / 60_000.0), s.granted, people.size() * 3, s.refused, s.accepted,
+                    s.rejected, s.words);
+            long refusedFirst = s.refusalsBeforeGrant.stream().filter(n -> n > 0).count();
+            r.put("T3b.sessions_refused_first", refusedFirst);
+            r.put("T3b.refusals_before_grant_max", pct(s.refusalsBeforeGrant, 100));
+            r.row("grant wait (first asking -> grant), ms: p50 %d, p95 %d, max %d; within 5 s: %d of %d (%.1f %%); "
+                            + "%d sessions refused at least once before their grant, at most %d times", pct(s.waits, 50),
+                    pct(s.waits, 95), pct(s.waits, 100), within, s.waits.size(), 100 * share, refusedFirst,
+                    pct(s.refusalsBeforeGrant, 100));
             r.row("mint puzzle (numbers): p50 %d, p95 %d, max %d; solve time at phone speed, ms: p50 %d, p95 %d, max %d "
                             + "(mint with its requests: p50 %d, max %d)", pct(mintPuzzles, 50), pct(mintPuzzles, 95),
                     pct(mintPuzzles, 100), pct(mintSolveMs, 50), pct(mintSolveMs, 95), pct(mintSolveMs, 100),
@@ -976,10 +1000,15 @@ public class Abuse {
             Promise<Grant> done = Promise.promise();
             Runnable[] attempt = new Runnable[1];
             int[] failures = {0};
+            long[] refusals = {0};
             attempt[0] = () -> send(c, phases, null, firstAsk).onComplete(r -> {
                 if (r.succeeded() && r.result() instanceof Grant g) {
+                    g.stats.refusalsBeforeGrant.add(refusals[0]);
                     done.complete(g);
                     return;
+                }
+                if (r.succeeded()) {
+                    refusals[0]++;
                 }
                 long wait;
                 if (r.succeeded()) { // refused: Retry-After, in whole seconds
@@ -1367,6 +1396,7 @@ public class Abuse {
         final List<Long> waits = new ArrayList<>();
         final List<Long> puzzles = new ArrayList<>();
         final List<Long> sessionClicks = new ArrayList<>();
+        final List<Long> refusalsBeforeGrant = new ArrayList<>();
 
         void addIntervals(List<Integer> taps) {
             for (int i = 1; i < taps.size(); i++) {
@@ -1407,6 +1437,7 @@ public class Abuse {
             waits.addAll(o.waits);
             puzzles.addAll(o.puzzles);
             sessionClicks.addAll(o.sessionClicks);
+            refusalsBeforeGrant.addAll(o.refusalsBeforeGrant);
         }
     }
 
