@@ -40,12 +40,13 @@ public record GuardSettings(
         @Min(0) @Max(600_000) Integer futureToleranceMs) {
 
     /**
-     * New players' budget: 33 sessions a minute per home (every identity minted on one address), room for 50 people
-     * arriving in five minutes and playing three rounds each, and 8.9 times a strong person playing non-stop — the most
-     * a script that rotates identities on that address can get. Established: three counted rounds, the first a day ago.
+     * New players' budget: 31.6 sessions a minute per home (every identity minted on one address, burst 4): room for
+     * 10 new people a minute playing two rounds each, and 8.4 times a strong person playing non-stop (3.75 rounds a
+     * minute) — the most a script that rotates identities on that address can get. Established: three counted rounds,
+     * the first a day ago.
      */
     public static final GuardSettings DEFAULTS = new GuardSettings(true, 16, 1, 30, 300, 10_000, 5_000_000, 50, 15, 20,
-            3, 10, 0.04, 20, 1_800, 8, 225, 64, 5, 2_000, 3, 1_440, 250);
+            3, 10, 0.04, 20, 1_900, 4, 240, 32, 5, 2_000, 3, 1_440, 250);
 
     /** These settings with every omitted value taken from {@link #DEFAULTS}. */
     public GuardSettings withDefaults() {
