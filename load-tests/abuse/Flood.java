@@ -73,23 +73,25 @@ public class Flood {
         SplittableRandom seeds = new SplittableRandom(Long.parseLong(args.getOrDefault("seed", "4")));
         Instant started = Instant.now();
 
-        // The scripts mint their identities first (a script's best move: pay while nobody looks), then play.
-        List<CompletableFuture<Void>> mints = new ArrayList<>();
+        // The scripts mint their identities first (a script's best move: pay while nobody looks), then play; 32 mints
+        // at a time, as a script paces itself rather than have its requests time out.
         List<Player> players = new ArrayList<>();
         for (int n = 0; n < networks; n++) {
             String address = "100." + (64 + n / 256) + "." + (n % 256) + ".9";
             for (int i = 0; i < identities; i++) {
-                Player p = new Player(address, true, seeds.split());
-                players.add(p);
-                mints.add(mint(p.network).thenAccept(id -> p.identity = id));
+                players.add(new Player(address, true, seeds.split()));
             }
         }
         for (int i = 0; i < people; i++) {
-            Player p = new Player("198.18.200." + (i + 1), false, seeds.split());
-            players.add(p);
-            mints.add(mint(p.network).thenAccept(id -> p.identity = id));
+            players.add(new Player("198.18.200." + (i + 1), false, seeds.split()));
         }
-        CompletableFuture.allOf(mints.toArray(CompletableFuture[]::new)).get(20, TimeUnit.MINUTES);
+        for (int from = 0; from < players.size(); from += 32) {
+            List<CompletableFuture<Void>> wave = new ArrayList<>();
+            for (Player p : players.subList(from, Math.min(players.size(), from + 32))) {
+                wave.add(mint(p.network).thenAccept(id -> p.identity = id));
+            }
+            CompletableFuture.allOf(wave.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        }
         System.err.printf("T4: %d identities minted on %d networks in %d s; playing %d s%n", minted.get(), networks + people,
                 Duration.between(started, Instant.now()).toSeconds(), seconds);
         Instant playFrom = Instant.now();
@@ -265,18 +267,37 @@ public class Flood {
         }
     }
 
-    /** A new identity minted from this network, its puzzle solved on the script's two cores. */
+    /** A new identity minted from this network, its puzzle solved on the script's two cores; retried until it is. */
     static CompletableFuture<String> mint(String network) {
+        return mintOnce(network).thenCompose(id -> id != null ? CompletableFuture.completedFuture(id) : delayed(network));
+    }
+
+    static CompletableFuture<String> delayed(String network) {
+        CompletableFuture<String> later = new CompletableFuture<>();
+        TIMERS.schedule(() -> mint(network).whenComplete((id, e) -> {
+            if (e != null) {
+                later.completeExceptionally(e);
+            } else {
+                later.complete(id);
+            }
+        }), 500, TimeUnit.MILLISECONDS);
+        return later;
+    }
+
+    /** One try: the identity, or null when the service refused or failed (stale puzzle, busy): try again later. */
+    static CompletableFuture<String> mintOnce(String network) {
         return post("/api/identities/challenges", new JsonObject(), network)
-                .thenApplyAsync(r -> solve(new JsonObject(r.body())), SOLVERS)
-                .thenCompose(proof -> post("/api/identities", new JsonObject().put("proof", proof), network))
-                .thenCompose(r -> {
-                    if (r.statusCode() == 409) { // stale: the network minted meanwhile; ask again
-                        return mint(network);
-                    }
-                    minted.incrementAndGet();
-                    return CompletableFuture.completedFuture(new JsonObject(r.body()).getString("identity"));
-                });
+                .thenCompose(r -> r.statusCode() != 200 ? CompletableFuture.completedFuture((String) null)
+                        : CompletableFuture.supplyAsync(() -> solve(new JsonObject(r.body())), SOLVERS)
+                        .thenCompose(proof -> post("/api/identities", new JsonObject().put("proof", proof), network))
+                        .thenApply(m -> {
+                            if (m.statusCode() != 201) {
+                                return null;
+                            }
+                            minted.incrementAndGet();
+                            return new JsonObject(m.body()).getString("identity");
+                        }))
+                .exceptionally(e -> null);
     }
 
     static JsonObject solve(JsonObject c) {

@@ -87,39 +87,24 @@ public class Voids {
         CampaignRules campaign = catalog.bySlug(slug);
         order.check();
         Target target = order.kind();
-        try (Connection connection = db.getConnection()) {
-            lockLedger(connection, campaign);
-            try {
-                connection.setAutoCommit(false);
-                execute(connection, LOCK_POOL);
-                if (!known(connection, campaign, target, order.hash())) {
-                    throw ClientError.notFound("No click of this " + target.name().toLowerCase() + " is in the ledger of '"
-                            + slug + "'");
-                }
-                List<Row> rows = rows(connection, CANDIDATES.formatted(target.column), campaign.id(), order.hash(),
-                        Timestamp.from(order.from()), Timestamp.from(order.to()));
-                if (rows.isEmpty()) {
-                    throw ClientError.conflict("Nothing to " + (order.held() ? "hold" : "void") + ": no counted click of "
-                            + "this " + target.name().toLowerCase() + " between " + order.from() + " and " + order.to());
-                }
-                long clicks = rows.stream().mapToLong(Row::units).sum();
-                long megabytes = rows.stream().mapToLong(Row::megabytes).sum();
-                refuseBelowAllocated(connection, campaign, megabytes);
-                long id = insert(connection, campaign, order.held() ? "HOLD" : "VOID", target, order.hash(),
-                        order.from(), order.to(), order.reason().strip(), actor, clicks, megabytes, rows);
-                connection.commit();
-                move(campaign, byShardAndRegion(rows), -1);
-                return one(connection, id);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-                unlockLedger(connection, campaign);
+        return underLedgerLock(campaign, connection -> {
+            execute(connection, LOCK_POOL);
+            if (!known(connection, campaign, target, order.hash())) {
+                throw ClientError.notFound("No click of this " + target.name().toLowerCase() + " is in the ledger of '"
+                        + slug + "'");
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Void failed", e);
-        }
+            List<Row> rows = rows(connection, CANDIDATES.formatted(target.column), campaign.id(), order.hash(),
+                    Timestamp.from(order.from()), Timestamp.from(order.to()));
+            if (rows.isEmpty()) {
+                throw ClientError.conflict("Nothing to " + (order.held() ? "hold" : "void") + ": no counted click of "
+                        + "this " + target.name().toLowerCase() + " between " + order.from() + " and " + order.to());
+            }
+            long megabytes = rows.stream().mapToLong(Row::megabytes).sum();
+            refuseBelowAllocated(connection, campaign, megabytes);
+            long id = insert(connection, campaign, order.held() ? "HOLD" : "VOID", target, order.hash(), order.from(),
+                    order.to(), order.reason().strip(), actor, rows.stream().mapToLong(Row::units).sum(), megabytes, rows);
+            return new Step<>(id, byShardAndRegion(rows), -1);
+        }, (connection, id) -> one(connection, id));
     }
 
     /** A hold lifted: its clicks count again, everywhere. */
@@ -133,37 +118,28 @@ public class Voids {
     }
 
     private VoidView settle(long id, String actor, boolean lift) {
+        VoidView view;
+        long campaignId;
         try (Connection connection = db.getConnection()) {
-            VoidView view = one(connection, id);
+            view = one(connection, id);
             if (view == null) {
                 throw ClientError.notFound("No hold or void " + id);
             }
-            CampaignRules campaign = catalog.byId(campaignOf(connection, id));
-            lockLedger(connection, campaign);
-            try {
-                connection.setAutoCommit(false);
-                try (PreparedStatement update = connection.prepareStatement(lift ? LIFT : CONFIRM)) {
-                    update.setString(1, actor);
-                    update.setLong(2, id);
-                    if (update.executeUpdate() == 0) {
-                        throw ClientError.conflict("Void " + id + " is not a hold in force (it is a " + view.kind()
-                                + (view.liftedAt() != null ? ", lifted" : "") + "): only a hold can be lifted or confirmed");
-                    }
-                }
-                Map<ShardRegion, Long> counted = lift ? counted(connection, id) : Map.of();
-                connection.commit();
-                move(campaign, counted, +1);
-                return one(connection, id);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-                unlockLedger(connection, campaign);
-            }
+            campaignId = campaignOf(connection, id);
         } catch (SQLException e) {
-            throw new IllegalStateException("Settling void " + id + " failed", e);
+            throw new IllegalStateException("Reading void " + id + " failed", e);
         }
+        return underLedgerLock(catalog.byId(campaignId), connection -> {
+            try (PreparedStatement update = connection.prepareStatement(lift ? LIFT : CONFIRM)) {
+                update.setString(1, actor);
+                update.setLong(2, id);
+                if (update.executeUpdate() == 0) {
+                    throw ClientError.conflict("Void " + id + " is not a hold in force (it is a " + view.kind()
+                            + (view.liftedAt() != null ? ", lifted" : "") + "): only a hold can be lifted or confirmed");
+                }
+            }
+            return new Step<>(id, lift ? counted(connection, id) : Map.of(), +1);
+        }, (connection, ignored) -> one(connection, id));
     }
 
     public List<VoidView> list(String slug) {
@@ -190,42 +166,73 @@ public class Voids {
      */
     boolean voidSession(CampaignRules campaign, int shard, String session, Held held, long giveUpAt) {
         ShardKeys keys = new ShardKeys(campaign.id(), shard);
+        return underLedgerLock(campaign, connection -> {
+            execute(connection, LOCK_POOL);
+            if (!voided(connection, campaign, session)) {
+                List<Row> rows = rows(connection, SESSION_ROWS, campaign.id(), session);
+                long clicks = rows.stream().mapToLong(Row::units).sum();
+                if (clicks < held.clicks() && held.at() > giveUpAt) {
+                    return new Step<>(false, Map.of(), 0); // its earlier batches are still on their way to the ledger
+                }
+                long megabytes = rows.stream().mapToLong(Row::megabytes).sum();
+                try {
+                    refuseBelowAllocated(connection, campaign, megabytes);
+                } catch (ClientError refused) {
+                    Log.warnf("Session %s of %s stays held: %s", session, campaign.slug(), refused.getMessage());
+                    return new Step<>(false, Map.of(), 0);
+                }
+                insert(connection, campaign, "VOID", Target.SESSION, session, null, null,
+                        "judged scripted (" + held.reason() + ")", GUARD, clicks, megabytes, rows);
+            }
+            return new Step<>(true, Map.of(), 0);
+        }, (connection, over) -> {
+            if (over) { // the live total let go of the clicks when the hold began: only the hold ends here
+                scripts.call(release, List.of(keys.held(), keys.totals()),
+                        new Release(session, held.region(), held.clicks()), Released.class).await().indefinitely();
+            }
+            return over;
+        });
+    }
+
+    /** What a transaction under the ledger's lock decided, and how the live counters must move once it is committed. */
+    private record Step<T>(T result, Map<ShardRegion, Long> counted, int sign) {
+    }
+
+    private interface Work<T> {
+        Step<T> run(Connection connection) throws SQLException;
+    }
+
+    private interface Then<T, R> {
+        R run(Connection connection, T result) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction under the ledger's shared lock, then — committed, the lock still held —
+     * moves the live counters as the work said and runs {@code then}: a reconcile never sees one side without the
+     * other. A refusal (ClientError) or failure rolls the transaction back and moves nothing.
+     */
+    private <T, R> R underLedgerLock(CampaignRules campaign, Work<T> work, Then<T, R> then) {
         try (Connection connection = db.getConnection()) {
             lockLedger(connection, campaign);
             try {
                 connection.setAutoCommit(false);
-                execute(connection, LOCK_POOL);
-                if (!voided(connection, campaign, session)) {
-                    List<Row> rows = rows(connection, SESSION_ROWS, campaign.id(), session);
-                    long clicks = rows.stream().mapToLong(Row::units).sum();
-                    if (clicks < held.clicks() && held.at() > giveUpAt) {
-                        connection.rollback();
-                        return false; // its earlier batches are still on their way to the ledger
-                    }
-                    long megabytes = rows.stream().mapToLong(Row::megabytes).sum();
-                    try {
-                        refuseBelowAllocated(connection, campaign, megabytes);
-                    } catch (ClientError refused) {
-                        Log.warnf("Session %s of %s stays held: %s", session, campaign.slug(), refused.getMessage());
-                        connection.rollback();
-                        return false;
-                    }
-                    insert(connection, campaign, "VOID", Target.SESSION, session, null, null,
-                            "judged scripted (" + held.reason() + ")", GUARD, clicks, megabytes, rows);
+                Step<T> step;
+                try {
+                    step = work.run(connection);
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
                 }
-                connection.commit();
-                scripts.call(release, List.of(keys.held(), keys.totals()),
-                        new Release(session, held.region(), held.clicks()), Released.class).await().indefinitely();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+                move(campaign, step.counted(), step.sign());
+                return then.run(connection, step.result());
             } finally {
-                connection.setAutoCommit(true);
                 unlockLedger(connection, campaign);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Voiding held session " + session + " failed", e);
+            throw new IllegalStateException("A void of " + campaign.slug() + " failed", e);
         }
     }
 
