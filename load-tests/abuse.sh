@@ -102,7 +102,7 @@ if selected T4; then
   T4_MET=$(kv "$WORK/t4.txt" t4_met)
   {
     echo
-    echo "---- T4: $T4_NETWORKS networks, each a script rotating identities (12 each, human-paced rounds), beside $(kv "$WORK/t4.txt" t4_people) people (campaign $T4_SLUG)"
+    echo "---- T4: $T4_NETWORKS networks, each a script rotating 10 identities (a human-paced round each), beside $(kv "$WORK/t4.txt" t4_people) people (campaign $T4_SLUG)"
     echo "  identities minted $(kv "$WORK/t4.txt" t4_identities_minted); script sessions $(kv "$WORK/t4.txt" t4_attack_sessions), refused (429) $(kv "$WORK/t4.txt" t4_refused_sessions)"
     echo "  acknowledged clicks: scripts $(kv "$WORK/t4.txt" t4_attack_clicks), people $(kv "$WORK/t4.txt" t4_people_clicks); in the ledger before the voids $(kv "$WORK/t4.txt" t4_ledger_before)"
     echo "  flags: $(kv "$WORK/t4.txt" t4_networks_listed) networks listed, $(kv "$WORK/t4.txt" t4_flagged) flagged ($(kv "$WORK/t4.txt" t4_flagged_clicks) clicks)"

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the flagged networks must take exactly their clicks out of the live totals, the report and the pool.
  *
  * usage: java -cp VERTX Flood.java base=URL slug=SLUG admin=USER:PASSWORD [networks=500] [identities=12]
- *        [seconds=120] [people=5] [seed=N]
+ *        [seconds=120] [people=5] [rounds=1] [seed=N]    (identities: per network; rounds: per script identity)
  * Loopback only: every request goes to base (127.0.0.1); the networks are X-Forwarded-For values (100.64.0.0/10, one
  * /24 each), believed from loopback, the service's trusted proxy.
  */
@@ -47,6 +47,8 @@ public class Flood {
     });
 
     static String base;
+    /** Rounds each script identity plays (people play until the end): enough to show, not to drown the 2 cores. */
+    static int rounds;
     static String slug;
     static String auth;
     static long deadline;
@@ -67,9 +69,10 @@ public class Flood {
         slug = args.get("slug");
         auth = "Basic " + Base64.getEncoder().encodeToString(args.get("admin").getBytes(StandardCharsets.UTF_8));
         int networks = Integer.parseInt(args.getOrDefault("networks", "500"));
-        int identities = Integer.parseInt(args.getOrDefault("identities", "12"));
+        int identities = Integer.parseInt(args.getOrDefault("identities", "10"));
         int seconds = Integer.parseInt(args.getOrDefault("seconds", "120"));
         int people = Integer.parseInt(args.getOrDefault("people", "5"));
+        rounds = Integer.parseInt(args.getOrDefault("rounds", "1"));
         SplittableRandom seeds = new SplittableRandom(Long.parseLong(args.getOrDefault("seed", "4")));
         Instant started = Instant.now();
 
@@ -96,8 +99,10 @@ public class Flood {
                 Duration.between(started, Instant.now()).toSeconds(), seconds);
         Instant playFrom = Instant.now();
         deadline = System.currentTimeMillis() + seconds * 1000L;
+        // Spread over the run, so that the two cores play every round through rather than drop half of them.
+        int spread = Math.max(16_000, seconds * 1000 - 20_000);
         for (Player p : players) {
-            TIMERS.schedule(p::round, seeds.nextInt(16_000), TimeUnit.MILLISECONDS);
+            TIMERS.schedule(p::round, p.script ? seeds.nextInt(spread) : seeds.nextInt(16_000), TimeUnit.MILLISECONDS);
         }
         while (System.currentTimeMillis() < deadline + 20_000 || inFlight.get() > 0) {
             Thread.sleep(500);
@@ -177,6 +182,7 @@ public class Flood {
         final SplittableRandom random;
         String identity;
         JsonObject next;
+        int played;
 
         Player(String network, boolean script, SplittableRandom random) {
             this.network = network;
@@ -185,7 +191,7 @@ public class Flood {
         }
 
         void round() {
-            if (System.currentTimeMillis() > deadline) {
+            if (System.currentTimeMillis() > deadline || (script && played >= rounds)) {
                 return;
             }
             inFlight.incrementAndGet();
@@ -210,6 +216,7 @@ public class Flood {
                         long received = System.currentTimeMillis();
                         JsonObject grant = new JsonObject(answer.body());
                         next = grant.getJsonObject("next");
+                        played++;
                         if (script) {
                             attackSessions.incrementAndGet();
                         }

@@ -35,7 +35,7 @@ public class Flags {
 
     /** A network with this share of the window's clicks and a few identities, or this many identities, is flagged. */
     static final double NETWORK_SHARE = 0.05;
-    static final int NETWORK_IDENTITIES = 20;
+    static final int NETWORK_IDENTITIES = 10;
     /** An identity with this share of the window's clicks, or playing from this many networks, is flagged. */
     static final double IDENTITY_SHARE = 0.02;
     static final int IDENTITY_NETWORKS = 5;
