@@ -43,20 +43,8 @@ WORK=$(mktemp -d /tmp/clickgive-abuse.XXXXXX)
 . "$ROOT/load-tests/lib.sh"
 trap 'stop_app; log "Logs and raw outputs: $WORK"' EXIT
 
-# A live campaign with the given guard (JSON; omitted fields take the defaults). Prints its id.
-create_guarded_campaign() { # $1 = slug, $2 = guard JSON
-  local opens closes code
-  opens=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)
-  closes=$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)
-  code=$(curl -s -m 20 -u "admin:$ADMIN_PASSWORD" -o "$WORK/campaign.json" -w '%{http_code}' -H 'Content-Type: application/json' \
-    -d "{\"slug\":\"$1\",\"names\":{\"ar\":\"$1\",\"fr\":\"$1\",\"en\":\"$1\"},\"opensAt\":\"$opens\",\"closesAt\":\"$closes\",\"goalGigabytes\":400000,\"guard\":$2}" \
-    "$BASE/api/manage/campaigns")
-  [ "$code" = 201 ] || die "campaign $1: creation answered $code: $(cat "$WORK/campaign.json")"
-  code=$(curl -s -m 20 -u "admin:$ADMIN_PASSWORD" -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-    -d '{"status":"LIVE"}' "$BASE/api/manage/campaigns/$1/status")
-  [ "$code" = 200 ] || die "campaign $1: going live answered $code"
-  "${PSQL[@]}" -d "$DB" -c "select id from campaign where slug = '$1'"
-}
+# A live campaign with the given guard (JSON; omitted fields take the defaults): lib.sh's. Prints its id.
+create_guarded_campaign() { create_campaign "$1" "$2"; }
 
 selected() { [[ ",${ONLY,,}," == *",${1,,},"* ]]; }
 

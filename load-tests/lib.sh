@@ -69,13 +69,13 @@ stop_app() {
 }
 
 # A live campaign for the players: guard on, proof of work at its minimum (the solver shares the 2 cores), a goal of
-# 40 million clicks' worth. Prints its id.
-create_campaign() { # $1 = slug
-  local opens closes code
+# 40 million clicks' worth — or the guard given as $2 (JSON; omitted fields take the defaults). Prints its id.
+create_campaign() { # $1 = slug, $2 = guard (optional)
+  local opens closes code guard=${2:-'{"enabled":true,"powDifficulty":0,"powMaxDifficulty":0}'}
   opens=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)
   closes=$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)
   code=$(curl -s -m 10 -u "admin:$ADMIN_PASSWORD" -o "$WORK/campaign.json" -w '%{http_code}' -H 'Content-Type: application/json' \
-    -d "{\"slug\":\"$1\",\"names\":{\"ar\":\"رمضان\",\"fr\":\"Ramadan\",\"en\":\"Ramadan\"},\"opensAt\":\"$opens\",\"closesAt\":\"$closes\",\"goalGigabytes\":400000,\"guard\":{\"enabled\":true,\"powDifficulty\":0,\"powMaxDifficulty\":0}}" \
+    -d "{\"slug\":\"$1\",\"names\":{\"ar\":\"رمضان\",\"fr\":\"Ramadan\",\"en\":\"Ramadan\"},\"opensAt\":\"$opens\",\"closesAt\":\"$closes\",\"goalGigabytes\":400000,\"guard\":$guard}" \
     "$BASE/api/manage/campaigns")
   [ "$code" = 201 ] || die "campaign creation answered $code: $(cat "$WORK/campaign.json")"
   code=$(curl -s -m 10 -u "admin:$ADMIN_PASSWORD" -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
