@@ -12,8 +12,6 @@ record GrantCall(long now, long keepMs, String player, boolean guard, String pro
     /** A GCRA bucket: one session per interval, up to burst at once. */
     record Bucket(long interval, int burst) {
 
-        static final Bucket NONE = new Bucket(0, 1);
-
         /**
          * This shard's share of a limit that counts a network's players in every shard: each of the shards grants an
          * interval × shards and burst ÷ shards, and over the network's many players they add up to the whole.

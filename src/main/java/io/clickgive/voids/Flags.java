@@ -84,12 +84,7 @@ public class Flags {
         this.shards = config.counters().shards();
     }
 
-    /** The window's busiest networks and identities, flagged or not, flagged first. */
-    public Review review(String slug, Duration window) {
-        return review(slug, window, 200);
-    }
-
-    /** The same, for the {@code limit} busiest networks and identities. */
+    /** The window's {@code limit} busiest networks and identities, flagged or not, flagged first. */
     public Review review(String slug, Duration window, int limit) {
         CampaignRules campaign = catalog.bySlug(slug);
         Instant to = clock.instant();

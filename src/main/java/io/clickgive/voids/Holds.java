@@ -45,7 +45,14 @@ public class Holds {
 
     @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pass() {
+        java.time.Instant recently = clock.instant().minus(java.time.Duration.ofDays(1));
         for (CampaignRules campaign : catalog.all()) {
+            // Holds begin only while sessions play: a campaign closed for a day (or never live) has none left.
+            if (campaign.status() == io.clickgive.campaign.CampaignStatus.DRAFT
+                    || (campaign.status() == io.clickgive.campaign.CampaignStatus.CLOSED
+                    && campaign.closesAt().isBefore(recently))) {
+                continue;
+            }
             for (int shard = 0; shard < shards; shard++) {
                 try {
                     settle(campaign, shard);

@@ -120,12 +120,15 @@ public class Voids {
     private VoidView settle(long id, String actor, boolean lift) {
         VoidView view;
         long campaignId;
-        try (Connection connection = db.getConnection()) {
-            view = one(connection, id);
-            if (view == null) {
-                throw ClientError.notFound("No hold or void " + id);
+        try (Connection connection = db.getConnection(); PreparedStatement query = connection.prepareStatement(ONE)) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw ClientError.notFound("No hold or void " + id);
+                }
+                view = view(row);
+                campaignId = row.getLong("campaign_id");
             }
-            campaignId = campaignOf(connection, id);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading void " + id + " failed", e);
         }
@@ -361,18 +364,8 @@ public class Voids {
         }
     }
 
-    private static long campaignOf(Connection connection, long id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT campaign_id FROM void WHERE id = ?")) {
-            query.setLong(1, id);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
     private static VoidView one(Connection connection, long id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(ONE.replace(" FOR UPDATE", ""))) {
+        try (PreparedStatement query = connection.prepareStatement(ONE)) {
             query.setLong(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? view(rows) : null;
