@@ -1,8 +1,9 @@
 -- Counts one batch of a session and, with the guard on, inspects its click timing: the only Redis call of a batch.
 -- KEYS[1] session hash   clicks (accepted so far), last (last offset ms), b<seq> (answer given to batch seq, JSON),
 --                        x (judgement, once judged scripted); with the guard on also
---                        g = "batches|intervals|sum|sum of squares|strikes|tail" (intervals up to 1 s; tail = accepted
---                        offsets of the last second)
+--                        i = "batches|intervals|sum|sum of squares|strikes|tail size|tail" (intervals up to 1 s;
+--                        tail = the accepted offsets of the last second, comma-separated; read only when a decision
+--                        needs them, which the fast path mostly does not)
 -- KEYS[2] totals hash    r:<region> accepted clicks ("r:-" when the player chose none), x:<reason> rejected clicks,
 --                        h:<region> clicks held (a session judged scripted after some of its clicks counted: out of
 --                        r:<region> at once, in the ledger until the holds are voided there; see ledger.Holds)
@@ -18,16 +19,16 @@
 --   cap, session, region ("-" when the player chose none), player, network (its hash, for the ledger),
 --   minute (epoch minute), guard (true/false)
 --   with the guard on also:
---     offsets      the batch's offsets
+--     offsets      the batch's offsets, comma-separated (a string: only the slow path reads them, one by one)
 --     inspection   {minInterval, burst, strikes, regularityMin, regularityMaxCv, maxBatches} (GuardSettings.Inspection)
 --     shape        the batch as the app measured it (guard.BatchShape): {tooFast, maxWindow, intervals, sum, squares,
---                  lastSecond[]}
+--                  lastSecond (its offsets within the second before its last, comma-separated), lastSecondCount}
 -- Answer JSON (session.BatchAnswer): {"kind": "new" | "replay" | "gone", "answer": {accepted, rejected,
 --   rejections {REASON: clicks}, sessionClicks, held}}; a replayed seq gets its first answer again. sessionClicks are
 --   the session's clicks that count (0 once held); held, the clicks this batch's judgement took back.
 local call = cjson.decode(ARGV[1])
 local guard = call.guard
-local seen = redis.call('HMGET', KEYS[1], 'b' .. call.seq, 'clicks', 'last', 'x', 'g')
+local seen = redis.call('HMGET', KEYS[1], 'b' .. call.seq, 'clicks', 'last', 'x', 'i')
 if seen[1] then
     return '{"kind":"replay","answer":' .. seen[1] .. '}'
 end
@@ -60,31 +61,42 @@ elseif not guard then
         rejected['CAP'] = count - accepted
     end
 else
-    local g = seen[5] or '0|0|0|0|0|'
-    local batches, n, s, q, strikes, tailText = string.match(g, '^(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(.*)$')
+    local g = seen[5] or '0|0|0|0|0|0|'
+    local batches, n, s, q, strikes, size, tailText =
+        string.match(g, '^(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(.*)$')
     batches, n, s, q, strikes = tonumber(batches) + 1, tonumber(n), tonumber(s), tonumber(q), tonumber(strikes)
+    size = tonumber(size)
     local inspection, shape = call.inspection, call.shape
     if batches > inspection.maxBatches then
         whole = 'TOO_MANY_BATCHES'
     else
-        local tail, size = {}, 0
-        for t in string.gmatch(tailText, '%d+') do
-            size = size + 1
-            tail[size] = tonumber(t)
-        end
         local minInterval, burst, room = inspection.minInterval, inspection.burst, cap - clicks
         local previous = tonumber(seen[3])
         local firstOffset, lastOffset = call.first, call.last
-        local inWindow = 0 -- earlier accepted clicks within the second before this batch's first click
-        for i = size, 1, -1 do
-            if tail[i] <= firstOffset - 1000 then
-                break
+        local tail -- the tail's offsets, read from tailText only when a decision needs them
+        local function readTail()
+            tail = {}
+            for t in string.gmatch(tailText, '%d+') do
+                tail[#tail + 1] = tonumber(t)
             end
-            inWindow = inWindow + 1
         end
         local gap = firstOffset - previous
-        if count > 0 and shape.tooFast == 0 and (previous < 0 or gap >= minInterval)
-                and inWindow + shape.maxWindow <= burst and count <= room then
+        local fast = count > 0 and shape.tooFast == 0 and (previous < 0 or gap >= minInterval) and count <= room
+            and shape.maxWindow <= burst
+        if fast and previous > firstOffset - 1000 and size + shape.maxWindow > burst then
+            -- The tail's size alone does not rule out a burst across the boundary: count the clicks that are in the
+            -- second before this batch's first (the tail's clicks all lie at or before previous).
+            readTail()
+            local inWindow = 0
+            for i = size, 1, -1 do
+                if tail[i] <= firstOffset - 1000 then
+                    break
+                end
+                inWindow = inWindow + 1
+            end
+            fast = inWindow + shape.maxWindow <= burst
+        end
+        if fast then
             -- Fast path: the app measured the batch (shape) and nothing in it nears a limit, so every click counts;
             -- only the boundary with the earlier clicks is added here.
             accepted = count
@@ -92,20 +104,32 @@ else
             if previous >= 0 and gap <= 1000 then
                 n, s, q = n + 1, s + gap, q + gap * gap
             end
-            local kept = {}
-            for i = 1, size do
-                if tail[i] > lastOffset - 1000 then
-                    kept[#kept + 1] = tail[i]
+            if previous <= lastOffset - 1000 then
+                -- Every earlier click is more than a second before this batch's last: the tail is the batch's own.
+                tailText, size = shape.lastSecond, shape.lastSecondCount
+            else
+                if not tail then
+                    readTail()
                 end
+                local kept = {}
+                for i = 1, size do
+                    if tail[i] > lastOffset - 1000 then
+                        kept[#kept + 1] = tail[i]
+                    end
+                end
+                for t in string.gmatch(shape.lastSecond, '%d+') do
+                    kept[#kept + 1] = tonumber(t)
+                end
+                tailText, size = table.concat(kept, ','), #kept
             end
-            for _, t in ipairs(shape.lastSecond) do
-                kept[#kept + 1] = t
-            end
-            tailText = table.concat(kept, ',')
         else
+            if not tail then
+                readTail()
+            end
             local first = 1 -- tail[first..size] are the accepted clicks of the last second
             local tooFast, bursts, capped = 0, 0, 0
-            for _, o in ipairs(call.offsets) do
+            for t in string.gmatch(call.offsets, '%d+') do
+                local o = tonumber(t)
                 local gap = o - previous
                 if previous >= 0 and gap <= 1000 then
                     n, s, q = n + 1, s + gap, q + gap * gap
@@ -134,6 +158,7 @@ else
             if bursts > 0 then rejected['BURST'] = bursts end
             if capped > 0 then rejected['CAP'] = capped end
             tailText = table.concat(tail, ',', first, size)
+            size = size - first + 1
         end
         if strikes >= inspection.strikes then
             judged = 'SUPERHUMAN'
@@ -147,8 +172,8 @@ else
             whole = judged
         end
     end
-    state[#state + 1] = 'g'
-    state[#state + 1] = batches .. '|' .. n .. '|' .. s .. '|' .. q .. '|' .. strikes .. '|' .. tailText
+    state[#state + 1] = 'i'
+    state[#state + 1] = batches .. '|' .. n .. '|' .. s .. '|' .. q .. '|' .. strikes .. '|' .. size .. '|' .. tailText
 end
 local held = 0
 if judged then

@@ -13,11 +13,12 @@
 -- KEYS[9] trips hash      cg:{...}:trips:<network>  the network's refusals by reason, kept a day (for managers)
 -- ARGV[1] JSON (session.GrantCall):
 --   now ms, keepMs (the session's retention), player (its key), guard (true: proof, limits and budgets apply)
---   proofId, proofUntil (end of the proof's expiry minute: the set's expiry)
---   playerLimit, fresh, wideFresh, network, wide: buckets {interval ms, burst}
---   establishRounds, establishAfterMs: when a player becomes established (0 rounds: at once, as on a kiosk or in a
---   load test); vouched: established by the gateway
---   playerMemoryMs: how long a player's rounds are remembered
+--   proofId, proofUntil (end of the proof's expiry minute: the set's expiry), vouched (established by the gateway)
+--   limits (the campaign's, the same for every call: session.GrantCall.Limits)
+--     playerLimit, fresh, wideFresh, network, wide: buckets {interval ms, burst}
+--     establishRounds, establishAfterMs: when a player becomes established (0 rounds: at once, as on a kiosk or in a
+--     load test)
+--     playerMemoryMs: how long a player's rounds are remembered
 -- Answer JSON (session.GrantAnswer):
 --   {"granted": true, "established": bool}
 --   {"granted": false, "reason": "POW_REUSED" | "PLAYER_RATE" | "FRESH_RATE" | "NETWORK_RATE" | "WIDE_RATE",
@@ -25,6 +26,7 @@
 -- A refusal charges no bucket: a refused fresh identity does not use up its network's budget for people.
 local call = cjson.decode(ARGV[1])
 local now = call.now
+local limits = call.limits
 
 local function refuse(reason, ms)
     redis.call('HINCRBY', KEYS[2], 'y:' .. reason, 1)
@@ -55,16 +57,16 @@ if call.guard then
     redis.call('PEXPIREAT', KEYS[8], call.proofUntil)
     local player = redis.call('HMGET', KEYS[4], 'tat', 'rounds', 'first', 'est')
     established = call.vouched or player[4] == '1'
-    if not established and (call.establishRounds == 0 or (tonumber(player[2] or 0) >= call.establishRounds
-            and player[3] and now - tonumber(player[3]) >= call.establishAfterMs)) then
+    if not established and (limits.establishRounds == 0 or (tonumber(player[2] or 0) >= limits.establishRounds
+            and player[3] and now - tonumber(player[3]) >= limits.establishAfterMs)) then
         -- Recorded when earned: a later change of the campaign's rule does not take it back.
         established = true
         redis.call('HSET', KEYS[4], 'est', 1)
     end
-    local limited = call.playerLimit.interval > 0 -- 0: no limit per player (a kiosk shared by a queue of people)
+    local limited = limits.playerLimit.interval > 0 -- 0: no limit per player (a kiosk shared by a queue of people)
     local playerWait, playerTat = 0, now
     if limited then
-        playerWait, playerTat = wait(player[1], call.playerLimit)
+        playerWait, playerTat = wait(player[1], limits.playerLimit)
         if playerWait > 0 then
             return refuse('PLAYER_RATE', playerWait)
         end
@@ -74,38 +76,38 @@ if call.guard then
     local freshTat, wideFreshTat
     if not established then
         local w
-        w, freshTat = wait(home, call.fresh)
+        w, freshTat = wait(home, limits.fresh)
         if w > 0 then
             return refuse('FRESH_RATE', w)
         end
-        w, wideFreshTat = wait(wide[2], call.wideFresh)
+        w, wideFreshTat = wait(wide[2], limits.wideFresh)
         if w > 0 then
             return refuse('FRESH_RATE', w)
         end
     end
-    local networkWait, networkTat = wait(redis.call('HGET', KEYS[5], 'all'), call.network)
+    local networkWait, networkTat = wait(redis.call('HGET', KEYS[5], 'all'), limits.network)
     if networkWait > 0 then
         return refuse('NETWORK_RATE', networkWait)
     end
-    local wideWait, wideTat = wait(wide[1], call.wide)
+    local wideWait, wideTat = wait(wide[1], limits.wide)
     if wideWait > 0 then
         return refuse('WIDE_RATE', wideWait)
     end
     if limited then
-        redis.call('HSET', KEYS[4], 'tat', playerTat + call.playerLimit.interval)
+        redis.call('HSET', KEYS[4], 'tat', playerTat + limits.playerLimit.interval)
     end
-    redis.call('PEXPIRE', KEYS[4], call.playerMemoryMs)
-    local wideLife = charge(KEYS[6], 'all', wideTat, call.wide)
+    redis.call('PEXPIRE', KEYS[4], limits.playerMemoryMs)
+    local wideLife = charge(KEYS[6], 'all', wideTat, limits.wide)
     if not established then
-        redis.call('PEXPIRE', KEYS[7], charge(KEYS[7], 'fresh', freshTat, call.fresh))
+        redis.call('PEXPIRE', KEYS[7], charge(KEYS[7], 'fresh', freshTat, limits.fresh))
         -- The wide hash holds both buckets: it lives as long as the later of the two needs.
-        local freshLife = charge(KEYS[6], 'fresh', wideFreshTat, call.wideFresh)
+        local freshLife = charge(KEYS[6], 'fresh', wideFreshTat, limits.wideFresh)
         wideLife = math.max(wideLife, freshLife)
     elseif wide[2] then
         wideLife = math.max(wideLife, math.ceil(tonumber(wide[2]) - now))
     end
     redis.call('PEXPIRE', KEYS[6], math.max(1, wideLife))
-    redis.call('PEXPIRE', KEYS[5], charge(KEYS[5], 'all', networkTat, call.network))
+    redis.call('PEXPIRE', KEYS[5], charge(KEYS[5], 'all', networkTat, limits.network))
 end
 redis.call('HSET', KEYS[1], 'clicks', 0, 'last', -1)
 redis.call('PEXPIRE', KEYS[1], call.keepMs)

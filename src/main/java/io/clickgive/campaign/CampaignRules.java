@@ -7,19 +7,18 @@ import java.time.Instant;
 
 /**
  * An immutable snapshot of what the click path needs of a campaign, held in memory so granting a session never touches
- * PostgreSQL; {@code inspection} holds the guard's batch-script thresholds, ready to send; {@code names} the campaign's
- * name per language (ar, fr, en) for the public page.
+ * PostgreSQL; {@code names} the campaign's name per language (ar, fr, en) for the public page.
  */
 public record CampaignRules(long id, String slug, CampaignStatus status, Instant opensAt, Instant closesAt,
                             int megabytesPerClick, int sessionSeconds, int maxClicksPerSession,
                             long goalGigabytes, int megabytesPerGigabyte, GuardSettings guard,
-                            GuardSettings.Inspection inspection, java.util.Map<String, String> names) {
+                            java.util.Map<String, String> names) {
 
     static CampaignRules of(Campaign c) {
         GuardSettings guard = c.guard.withDefaults();
         return new CampaignRules(c.id, c.slug, c.status, c.opensAt, c.closesAt, c.megabytesPerClick,
                 c.sessionSeconds, c.maxClicksPerSession, c.goalGigabytes, c.megabytesPerGigabyte, guard,
-                guard.inspection(), java.util.Map.of("ar", c.nameAr, "fr", c.nameFr, "en", c.nameEn));
+                java.util.Map.of("ar", c.nameAr, "fr", c.nameFr, "en", c.nameEn));
     }
 
     public boolean isOpenAt(Instant now) {

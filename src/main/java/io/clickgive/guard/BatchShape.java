@@ -1,5 +1,9 @@
 package io.clickgive.guard;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.clickgive.common.CommaSeparated;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,9 +15,17 @@ import java.util.List;
  * @param tooFast    clicks closer than the minimum interval to the click before them in this batch
  * @param maxWindow  the most clicks of this batch within any second (a click and those up to 999 ms before it)
  * @param intervals  intervals of at most 1 s between this batch's clicks, their sum and the sum of their squares
- * @param lastSecond the batch's clicks within the second before its last click
+ * @param lastSecond the batch's clicks within the second before its last click (written comma-separated: the script
+ *                   stores them as they are, and reads them only when the earlier tail overlaps)
  */
-public record BatchShape(int tooFast, int maxWindow, long intervals, long sum, long squares, List<Integer> lastSecond) {
+public record BatchShape(int tooFast, int maxWindow, long intervals, long sum, long squares,
+                         @JsonSerialize(using = CommaSeparated.class) List<Integer> lastSecond) {
+
+    /** How many clicks {@link #lastSecond} holds: the script keeps the count beside the tail. */
+    @JsonProperty
+    public int lastSecondCount() {
+        return lastSecond.size();
+    }
 
     public static BatchShape of(List<Integer> offsets, int minIntervalMs) {
         int tooFast = 0;

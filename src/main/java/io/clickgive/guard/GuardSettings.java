@@ -75,7 +75,7 @@ public record GuardSettings(
                 or(futureToleranceMs, d.futureToleranceMs));
     }
 
-    /** The batch script's inspection thresholds (batch.lua's "inspection"): built once per campaign, not per batch. */
+    /** The batch script's inspection thresholds (batch.lua's "inspection"), written once per campaign version. */
     public Inspection inspection() {
         return new Inspection(minIntervalMs, burstPerSecond, burstStrikes, regularityMinIntervals, regularityMaxCv,
                 maxBatches);

@@ -1,8 +1,10 @@
 package io.clickgive.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.clickgive.common.CommaSeparated;
 import io.clickgive.guard.BatchShape;
-import io.clickgive.guard.GuardSettings;
 
 import java.util.List;
 
@@ -13,5 +15,5 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record BatchCall(int seq, int count, int first, int last, long now, long deadline, long elapsed, long tolerance,
                  int cap, String session, String region, String player, String network, long minute, boolean guard,
-                 List<Integer> offsets, GuardSettings.Inspection inspection, BatchShape shape) {
+                 @JsonSerialize(using = CommaSeparated.class) List<Integer> offsets, @JsonRawValue String inspection, BatchShape shape) {
 }

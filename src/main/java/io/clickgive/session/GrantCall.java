@@ -1,13 +1,24 @@
 package io.clickgive.session;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 /**
  * What grant.lua is called with (its header documents each field): the one JSON argument of a session start.
  *
- * @param playerLimit the player's own limit; an interval of 0 turns it off
+ * @param limits the campaign's {@link Limits}, written once per campaign (see {@link ScriptConstants}), not per call
  */
 record GrantCall(long now, long keepMs, String player, boolean guard, String proofId, long proofUntil,
-                 Bucket playerLimit, Bucket fresh, Bucket wideFresh, Bucket network, Bucket wide,
-                 int establishRounds, long establishAfterMs, boolean vouched, long playerMemoryMs) {
+                 boolean vouched, @JsonRawValue String limits) {
+
+    /**
+     * What a campaign's guard sets for every session start: its buckets, when a player becomes established and how
+     * long a player's rounds are remembered.
+     *
+     * @param playerLimit the player's own limit; an interval of 0 turns it off
+     */
+    record Limits(Bucket playerLimit, Bucket fresh, Bucket wideFresh, Bucket network, Bucket wide,
+                  int establishRounds, long establishAfterMs, long playerMemoryMs) {
+    }
 
     /** A GCRA bucket: one session per interval, up to burst at once. */
     record Bucket(long interval, int burst) {

@@ -71,6 +71,7 @@ public class SessionService {
     private final long countdownMs;
     private final long graceMs;
     private final long retentionMs;
+    private final ScriptConstants constants;
 
     public SessionService(CampaignCatalog catalog, RedisScripts scripts, TotalsService totals, Players players,
                           Identities identities, Clock clock, ClickgiveConfig config, Admission admission,
@@ -94,6 +95,7 @@ public class SessionService {
         this.countdownMs = config.counters().countdown().toMillis();
         this.graceMs = config.counters().grace().toMillis();
         this.retentionMs = config.counters().retention().toMillis();
+        this.constants = new ScriptConstants(shards, PLAYER_MEMORY_MS);
     }
 
     /** A proof-of-work challenge for the player, harder the more it (or its network, or everyone) asks. */
@@ -137,15 +139,8 @@ public class SessionService {
                 campaign.maxClicksPerSession(), region, player, requester.network());
         ShardKeys keys = requester.keys();
         GrantCall call = new GrantCall(now.toEpochMilli(), endsAt - now.toEpochMilli() + graceMs + retentionMs, player,
-                guard.enabled(), proofId, (proofMinute + 1) * 60_000,
-                new GrantCall.Bucket(guard.playerIntervalSeconds() * 1000L, guard.playerBurst()),
-                new GrantCall.Bucket(guard.freshIntervalMs(), guard.freshBurst()),
-                GrantCall.Bucket.share(guard.wideFreshIntervalMs(), guard.wideFreshBurst(), shards),
-                // Whole, not a share: a network's players mostly have it as their home, so they meet in its shard.
-                new GrantCall.Bucket(guard.networkIntervalMs(), guard.networkBurst()),
-                GrantCall.Bucket.share(guard.wideNetworkIntervalMs(), guard.wideNetworkBurst(), shards),
-                guard.establishRounds(), guard.establishAfterMinutes() * 60_000L, requester.player().vouched(),
-                PLAYER_MEMORY_MS);
+                guard.enabled(), proofId, (proofMinute + 1) * 60_000, requester.player().vouched(),
+                constants.of(campaign).limits());
         return scripts.call(grant, List.of(keys.session(token.sessionId()), keys.totals(), keys.players(),
                         keys.player(player), keys.network(requester.network()), keys.wide(requester.wide()),
                         keys.home(requester.player().home()), keys.proofs(proofMinute), keys.trips(requester.network())),
@@ -189,7 +184,7 @@ public class SessionService {
         BatchCall call = new BatchCall(report.seq(), offsets.size(), offsets.isEmpty() ? 999_999_999 : offsets.get(0),
                 offsets.isEmpty() ? -1 : offsets.get(offsets.size() - 1), now, token.endsAt() + graceMs,
                 now - token.startsAt(), guard.futureToleranceMs(), token.maxClicks(), sessionId, token.region(), token.player(),
-                token.network(), now / 60_000, inspect, inspect ? offsets : null, inspect ? campaign.inspection() : null,
+                token.network(), now / 60_000, inspect, inspect ? offsets : null, inspect ? constants.of(campaign).inspection() : null,
                 inspect ? BatchShape.of(offsets, guard.minIntervalMs()) : null);
         Uni<BatchAnswer> answer = scripts.call(batch, List.of(keys.session(sessionId), keys.totals(), keys.minutes(),
                 keys.ledger(), keys.player(token.player()), keys.held(), keys.trips(token.network())), call,

@@ -59,8 +59,8 @@ class FastPathTest {
                         shape.lastSecond());
                 String b = run(batch, keys, walk, seq, clicks, guard, forced);
                 assertEquals(b, a, "trace " + trace + ", batch " + seq);
-                assertEquals(redis.hash(String.class).hget(keys.session(walk), "g"),
-                        redis.hash(String.class).hget(keys.session(fast), "g"), "state after batch " + seq);
+                assertEquals(redis.hash(String.class).hget(keys.session(walk), "i"),
+                        redis.hash(String.class).hget(keys.session(fast), "i"), "state after batch " + seq);
                 compared++;
                 from = to;
             }
@@ -75,7 +75,7 @@ class FastPathTest {
                 "first", clicks.get(0), "last", clicks.get(clicks.size() - 1), "now", 1000, "deadline", 999_999_999_999L,
                 "elapsed", 999_999_999L, "tolerance", 0, "cap", 160, "session", session));
         call.putAll(java.util.Map.of("region", "-", "player", "p", "network", "w", "minute", 1, "guard", true,
-                "offsets", clicks, "inspection", guard.inspection(), "shape", shape));
+                "offsets", io.clickgive.common.CommaSeparated.join(clicks), "inspection", guard.inspection(), "shape", shape));
         try {
             return scripts.runBlocking(batch, List.of(keys.session(session), keys.totals(), keys.minutes(), keys.ledger(),
                     keys.player("p"), keys.held(), keys.trips("w")), List.of(JSON.writeValueAsString(call))).toString();

@@ -114,12 +114,13 @@ class GuardCorpusTest {
             for (int parallel = 0; parallel < 3; parallel++) {
                 long now = start + second * 1_000L;
                 long minute = now / 60_000 + 1; // the proof's challenge expires within a minute
-                Map<String, Object> call = new HashMap<>(Map.of("now", now, "keepMs", 60_000, "player", player,
-                        "guard", true, "proofId", "proof-" + second + "-" + parallel, "proofUntil", (minute + 1) * 60_000,
-                        "playerLimit", Map.of("interval", guard.playerIntervalSeconds() * 1000L, "burst", guard.playerBurst()),
-                        "fresh", open, "wideFresh", open, "network", open));
-                call.putAll(Map.of("wide", open, "establishRounds", 0, "establishAfterMs", 0, "vouched", false,
-                        "playerMemoryMs", 3_600_000));
+                Map<String, Object> limits = Map.of("playerLimit", Map.of("interval",
+                                guard.playerIntervalSeconds() * 1000L, "burst", guard.playerBurst()),
+                        "fresh", open, "wideFresh", open, "network", open, "wide", open, "establishRounds", 0,
+                        "establishAfterMs", 0, "playerMemoryMs", 3_600_000);
+                Map<String, Object> call = Map.of("now", now, "keepMs", 60_000, "player", player, "guard", true,
+                        "proofId", "proof-" + second + "-" + parallel, "proofUntil", (minute + 1) * 60_000,
+                        "vouched", false, "limits", limits);
                 String answer = scripts.runBlocking(grant, List.of(keys.session("amp-" + second + "-" + parallel),
                         keys.totals(), keys.players(), keys.player(player), keys.network("amp-net"), keys.wide("amp-wide"),
                         keys.home(player), keys.proofs(minute), keys.trips("amp-net")),
