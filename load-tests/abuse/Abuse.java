@@ -382,7 +382,7 @@ public class Abuse {
     /**
      * A script rotating identities from one address: mints (puzzles on a pool of 2 threads) whenever no identity's
      * player limit allows a session, paces itself on the address's budget for fresh identities (the published
-     * default: 1 800 ms, a burst of 8) and plays rounds at the inspection's ceiling (jittered, 160 clicks).
+     * default: 1 800 ms, a burst of 8) and plays rounds at the inspection's ceiling (jittered, up to the cap).
      */
     final class T2 {
         final SplittableRandom seeds = stream("T2");
@@ -1238,8 +1238,8 @@ public class Abuse {
         }
 
         /**
-         * A strong person playing non-stop, at the top of the human range the session cap is made for (16 taps a
-         * second for 10 s): 16-18 taps a second with two thumbs (drawn each round), uneven intervals (±40 %, a
+         * A strong person playing non-stop, above the session cap's 15 taps a second (docs/guard.md, "The session
+         * cap"): 16-18 taps a second with two thumbs (drawn each round), uneven intervals (±40 %, a
          * coefficient of variation of about 0.23), a reaction time of 180-380 ms, 8 ms timer steps. Such a person
          * reaches the cap, as the best script does.
          */

@@ -26,7 +26,7 @@ class CampaignResourceTest {
                 .body("status", equalTo("DRAFT"))
                 .body("megabytesPerClick", equalTo(10))
                 .body("sessionSeconds", equalTo(10))
-                .body("maxClicksPerSession", equalTo(160))
+                .body("maxClicksPerSession", equalTo(150))
                 .body("gigabyteConvention", equalTo("1 GB = 1000 MB"))
                 .body("names.ar", equalTo("رمضان"));
         given().get("/api/manage/campaigns/{slug}", slug).then().statusCode(200).body("slug", equalTo(slug));

@@ -31,7 +31,7 @@ class ConcurrentPlayTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Integer>> players = new ArrayList<>();
         for (int p = 0; p < 64; p++) {
-            int clicksPerBatch = 20 + p % 50; // some sessions hit the cap of 160
+            int clicksPerBatch = 20 + p % 50; // some sessions hit the cap (150 by default)
             players.add(pool.submit(() -> {
                 Session session = Fixtures.startSession(slug);
                 int told = 0;

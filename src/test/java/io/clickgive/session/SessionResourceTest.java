@@ -30,7 +30,7 @@ class SessionResourceTest {
                 .post("/api/campaigns/{slug}/sessions", slug).then().statusCode(201)
                 .body("sessionId", notNullValue())
                 .body("token", notNullValue())
-                .body("maxClicks", equalTo(160))
+                .body("maxClicks", equalTo(150))
                 .body("megabytesPerClick", equalTo(10))
                 .extract().response();
         Instant startsAt = Instant.parse(response.path("startsAt"));
@@ -182,7 +182,7 @@ class SessionResourceTest {
         Session other = Fixtures.startSession(slug);
         Fixtures.sendBatch(new Session(mine.id(), other.token()), 1, List.of(1)).then().statusCode(401)
                 .body("detail", containsString("another session"));
-        String raisedCap = mine.token().replaceFirst("\\.160\\.", ".9999.");
+        String raisedCap = mine.token().replaceFirst("\\.150\\.", ".9999.");
         Fixtures.sendBatch(new Session(mine.id(), raisedCap), 1, List.of(1)).then().statusCode(401);
         Fixtures.sendBatch(new Session(mine.id(), "v1.garbage"), 1, List.of(1)).then().statusCode(401);
         Fixtures.sendBatch(new Session(mine.id(), mine.token() + "x"), 1, List.of(1)).then().statusCode(401);
