@@ -499,13 +499,13 @@ rb() { # $1 = calls
 }
 log "redis-benchmark: calibrating"
 rb 20000 >"$WORK/redis-calibration.out" 2>&1 || { cat "$WORK/redis-calibration.out" >&2; die "redis-benchmark failed"; }
-calibration=$(awk -F'","' 'NR == 2 { print $2 }' "$WORK/redis-calibration.out")
+# Fields counted from the end: the first one (the command) holds the JSON call, commas and quotes included.
+calibration=$(awk -F'","' 'NR == 2 { print $(NF - 6) }' "$WORK/redis-calibration.out")
 RB_REQUESTS=$(awk -v r="$calibration" -v s="$REDIS_SECONDS" 'BEGIN { n = int(r * s); if (n < 50000) n = 50000; if (n > 3000000) n = 3000000; print n }')
 "${RCLI[@]}" UNLINK "$RB_PREFIX:ledger" "$RB_PREFIX:totals" "$RB_PREFIX:minutes" >/dev/null
 log "redis-benchmark: $RB_REQUESTS EVALSHA calls, $CONNECTIONS clients (calibration: $calibration calls/s)"
 run_sampled redis "$(at_least_1 "$(awk -v s="$REDIS_SECONDS" 'BEGIN { print s * 0.6 }')")" rb "$RB_REQUESTS" \
   || { cat "$WORK/redis.out" >&2; die "redis-benchmark failed"; }
-# Fields counted from the end: the first one (the command) holds the JSON call, commas and quotes included.
 RB_RPS=$(awk -F'","' 'NR == 2 { print $(NF - 6) }' "$WORK/redis.out")
 RB_P50=$(awk -F'","' 'NR == 2 { print $(NF - 3) }' "$WORK/redis.out")
 RB_P99=$(awk -F'","' 'NR == 2 { print $(NF - 1) }' "$WORK/redis.out")

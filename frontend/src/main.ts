@@ -217,6 +217,7 @@ async function play(): Promise<void> {
       document.querySelectorAll<HTMLElement>('.offline').forEach((el) => { el.hidden = !offline; });
       if (view.kind === 'sending') view.pending = pending;
     },
+    onAnswer: (result) => round.answered(result),
   });
   view = { kind: 'playing', round };
   render();
@@ -281,8 +282,8 @@ function wireTap(round: Round): void {
   const mb = game.querySelector<HTMLElement>('#mb')!;
   const record = () => {
     if (round.tap(performance.now())) {
-      count.textContent = whole(round.taps);
-      mb.textContent = text('megabytes', { value: whole(round.taps * boot.megabytesPerClick) });
+      count.textContent = whole(round.counting);
+      mb.textContent = text('megabytes', { value: whole(round.counting * boot.megabytesPerClick) });
     }
   };
   // pointerdown, not click: no tap delay, and a touch is not counted twice as touch and mouse.

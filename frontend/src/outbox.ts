@@ -32,6 +32,8 @@ export interface OutboxOptions {
   /** Monotonic time after which the server will no longer take the session's batches. */
   deadline: number;
   onChange?: (pending: number, offline: boolean) => void;
+  /** Each batch's answer, as it arrives. */
+  onAnswer?: (result: BatchResult) => void;
 }
 
 /** Waits before the n-th retry: 0.5 s, 1 s, 2 s, then 4 s, a little randomised so that phones do not retry in step. */
@@ -71,6 +73,7 @@ export class Outbox {
         const attempt = await this.options.send(batch);
         if (attempt.kind === 'answered') {
           this.summary.answered.push(attempt.result);
+          this.options.onAnswer?.(attempt.result);
           break;
         }
         if (attempt.kind === 'refused') {

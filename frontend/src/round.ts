@@ -12,11 +12,13 @@ export class Round {
   private readonly offsets: number[] = [];
   private sent = 0;
   private seq = 0;
+  private refused = 0;
 
   /**
    * @param startAt monotonic time (performance.now()) at which the server's startsAt falls on this device
    * @param lengthMs the session's length
-   * @param maxClicks the session's cap: taps beyond it are not recorded (the server would refuse them)
+   * @param maxClicks the session's cap: taps beyond it are not recorded (the server would refuse them), counting
+   *                  only taps the server has not refused
    */
   constructor(readonly startAt: number, readonly lengthMs: number, readonly maxClicks: number) {}
 
@@ -40,7 +42,7 @@ export class Round {
 
   /** Records a tap; false when outside the round or over the cap. Offsets stay strictly increasing. */
   tap(now: number): boolean {
-    if (this.phase(now) !== 'playing' || this.offsets.length >= this.maxClicks) return false;
+    if (this.phase(now) !== 'playing' || this.counting >= this.maxClicks) return false;
     let offset = Math.round(now - this.startAt);
     const last = this.offsets.length ? this.offsets[this.offsets.length - 1] : -1;
     if (offset <= last) offset = last + 1;
@@ -51,6 +53,19 @@ export class Round {
 
   get taps(): number {
     return this.offsets.length;
+  }
+
+  /** The taps that may still count: all of them but those the server refused. */
+  get counting(): number {
+    return this.offsets.length - this.refused;
+  }
+
+  /**
+   * Takes in a batch's answer: taps refused for a reason other than the cap give their place back, so a fast player
+   * whose taps came too close together can still reach the cap. The server's cap stays the bound.
+   */
+  answered(result: { rejected: number; rejections?: Record<string, number> | null }): void {
+    this.refused += Math.max(0, result.rejected - (result.rejections?.LIMIT ?? 0));
   }
 
   /** The taps not yet put in a batch, as the next batch; null when there are none. */

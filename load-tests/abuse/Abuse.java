@@ -1095,6 +1095,8 @@ public class Abuse {
         int sent;
         int seq;
         int accepted;
+        int recorded; // taps the page recorded (it records one while recorded - refused < the cap)
+        int refused; // taps the service refused for a reason other than the cap: the page gives their place back
         boolean voided;
         final Promise<Void> done = Promise.promise();
 
@@ -1110,8 +1112,14 @@ public class Abuse {
         }
 
         Future<Void> play() {
-            taps = p.taps.offsets((int) lengthMs, g.maxClicks, p.random);
-            st.taps += taps.size();
+            // The page records taps up to the cap counting only those not refused (frontend/src/round.ts), so a
+            // person taps on for the whole round and the page decides, batch by batch, which taps it keeps.
+            boolean page = p.batching == Batching.PAGE || p.batching == Batching.LEAD;
+            taps = p.taps.offsets((int) lengthMs, page ? Integer.MAX_VALUE : g.maxClicks, p.random);
+            if (!page) {
+                st.taps += taps.size();
+                recorded = taps.size();
+            }
             st.addIntervals(taps);
             if (taps.isEmpty()) {
                 finish();
@@ -1144,8 +1152,27 @@ public class Abuse {
         }
 
         void batch(int upTo, boolean last) {
-            List<Integer> offsets = new ArrayList<>(taps.subList(sent, upTo));
+            List<Integer> offsets = new ArrayList<>();
+            boolean page = p.batching == Batching.PAGE || p.batching == Batching.LEAD;
+            for (int i = sent; i < upTo; i++) {
+                // The answers that came back before these taps were made are known to the page.
+                if (!page || recorded - refused < g.maxClicks) {
+                    offsets.add(taps.get(i));
+                    if (page) {
+                        recorded++;
+                        st.taps++;
+                    }
+                }
+            }
             sent = upTo;
+            if (offsets.isEmpty()) { // every tap since the last batch was over the cap
+                if (last) {
+                    finish();
+                } else {
+                    at(now() + BATCH_EVERY_MS, this::page);
+                }
+                return;
+            }
             JsonObject body = new JsonObject().put("token", g.token).put("seq", ++seq).put("offsets", new JsonArray(offsets));
             int batchSeq = seq;
             send(body, offsets.size(), 0).onComplete(r -> {
@@ -1175,6 +1202,9 @@ public class Abuse {
                 if (a.status == 200) {
                     int acc = a.body.getInteger("accepted", 0);
                     accepted += acc;
+                    JsonObject byWord = a.body.getJsonObject("rejections");
+                    refused += a.body.getInteger("rejected", 0)
+                            - (byWord == null ? 0 : byWord.getInteger("LIMIT", 0));
                     st.accepted += acc;
                     st.rejected += a.body.getInteger("rejected", 0);
                     c.acked.addAndGet(acc);

@@ -71,12 +71,11 @@ if call.guard then
             return refuse('PLAYER_RATE', playerWait)
         end
     end
-    local home = redis.call('HGET', KEYS[7], 'fresh')
     local wide = redis.call('HMGET', KEYS[6], 'all', 'fresh')
     local freshTat, wideFreshTat
     if not established then
         local w
-        w, freshTat = wait(home, limits.fresh)
+        w, freshTat = wait(redis.call('HGET', KEYS[7], 'fresh'), limits.fresh)
         if w > 0 then
             return refuse('FRESH_RATE', w)
         end
