@@ -5,8 +5,8 @@
 -- KEYS[3] players HLL     cg:{...}:players
 -- KEYS[4] player hash     cg:{...}:player:<player>  tat (GCRA), rounds (counted rounds not judged scripted),
 --                         first (ms of the first of them), est (1 once established); written by batch.lua too
--- KEYS[5] network hash    cg:{...}:net:<network>    all (GCRA: the network's limit, whole in every shard: a network's
---                         players mostly have it as their home, and so meet in one shard)
+-- KEYS[5] network bucket  cg:{...}:rate:<network>  the GCRA's arrival time, a string (the network's limit, whole in
+--                         every shard: a network's players mostly have it as their home, and so meet in one shard)
 -- KEYS[6] wide hash       cg:{...}:wide:<wide>      all, fresh (GCRA: this shard's share of the wide prefix's limits)
 -- KEYS[7] home hash       cg:{...}:home:<home>      fresh (GCRA: the budget of the home's identities not yet established)
 -- KEYS[8] used proofs     cg:{...}:pow:<epoch minute in which their challenges expire>  (set of solution ids)
@@ -84,7 +84,7 @@ if call.guard then
             return refuse('FRESH_RATE', w)
         end
     end
-    local networkWait, networkTat = wait(redis.call('HGET', KEYS[5], 'all'), limits.network)
+    local networkWait, networkTat = wait(redis.call('GET', KEYS[5]), limits.network)
     if networkWait > 0 then
         return refuse('NETWORK_RATE', networkWait)
     end
@@ -106,7 +106,9 @@ if call.guard then
         wideLife = math.max(wideLife, math.ceil(tonumber(wide[2]) - now))
     end
     redis.call('PEXPIRE', KEYS[6], math.max(1, wideLife))
-    redis.call('PEXPIRE', KEYS[5], charge(KEYS[5], 'all', networkTat, limits.network))
+    -- A string, so that the charge and its expiry are one command (a new network on every session is the common case).
+    local networkNext = networkTat + limits.network.interval
+    redis.call('SET', KEYS[5], networkNext, 'PX', math.max(1, math.ceil(networkNext - now)))
 end
 redis.call('HSET', KEYS[1], 'clicks', 0, 'last', -1)
 redis.call('PEXPIRE', KEYS[1], call.keepMs)

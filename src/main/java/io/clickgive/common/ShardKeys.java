@@ -43,11 +43,11 @@ public record ShardKeys(long campaignId, int shard) {
     }
 
     /**
-     * The network's admission bucket as seen by this shard. A network's players spread evenly over the shards, so each
-     * shard grants it 1/shards of the network's limit and together they grant the whole.
+     * The network's admission bucket in this shard: a string holding the GCRA's arrival time, set with its expiry in one
+     * command. The whole limit, not a share: a network's players mostly have it as their home, so they meet here.
      */
     public String network(String network) {
-        return "cg:" + tag() + ":net:" + network;
+        return "cg:" + tag() + ":rate:" + network;
     }
 
     /** Hash: the wide prefix's buckets (all sessions, fresh identities' sessions) as seen by this shard. */
