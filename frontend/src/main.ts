@@ -217,7 +217,10 @@ async function play(): Promise<void> {
       document.querySelectorAll<HTMLElement>('.offline').forEach((el) => { el.hidden = !offline; });
       if (view.kind === 'sending') view.pending = pending;
     },
-    onAnswer: (result) => round.answered(result),
+    onAnswer: (result) => {
+      round.answered(result);
+      showCount(round); // a tap refused as too fast leaves the count at once
+    },
   });
   view = { kind: 'playing', round };
   render();
@@ -276,15 +279,19 @@ function until(done: () => boolean): Promise<void> {
   });
 }
 
+/** The round's live count: the taps that may still count, and their megabytes. */
+function showCount(round: Round): void {
+  const count = game.querySelector<HTMLElement>('#count');
+  const mb = game.querySelector<HTMLElement>('#mb');
+  if (!count || !mb) return; // the round's view is gone (the result is shown)
+  count.textContent = whole(round.counting);
+  mb.textContent = text('megabytes', { value: whole(round.counting * boot.megabytesPerClick) });
+}
+
 function wireTap(round: Round): void {
   const button = game.querySelector<HTMLButtonElement>('#tap')!;
-  const count = game.querySelector<HTMLElement>('#count')!;
-  const mb = game.querySelector<HTMLElement>('#mb')!;
   const record = () => {
-    if (round.tap(performance.now())) {
-      count.textContent = whole(round.counting);
-      mb.textContent = text('megabytes', { value: whole(round.counting * boot.megabytesPerClick) });
-    }
+    if (round.tap(performance.now())) showCount(round);
   };
   // pointerdown, not click: no tap delay, and a touch is not counted twice as touch and mouse.
   button.addEventListener('pointerdown', (e) => {

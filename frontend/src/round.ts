@@ -61,11 +61,12 @@ export class Round {
   }
 
   /**
-   * Takes in a batch's answer: taps refused for a reason other than the cap give their place back, so a fast player
-   * whose taps came too close together can still reach the cap. The server's cap stays the bound.
+   * Takes in a batch's answer: taps refused as too fast give their place back, so a fast player whose taps came too
+   * close together can still reach the cap. Nothing else does: not the cap (LIMIT), and not a session judged scripted
+   * (NOT_COUNTED), whose later taps would all be refused. The server's cap stays the bound.
    */
-  answered(result: { rejected: number; rejections?: Record<string, number> | null }): void {
-    this.refused += Math.max(0, result.rejected - (result.rejections?.LIMIT ?? 0));
+  answered(result: { rejections?: Record<string, number> | null }): void {
+    this.refused += result.rejections?.TOO_FAST ?? 0;
   }
 
   /** The taps not yet put in a batch, as the next batch; null when there are none. */

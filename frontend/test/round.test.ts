@@ -34,17 +34,19 @@ describe('Round', () => {
     expect(round.taps).toBe(5);
   });
 
-  it('gives refused taps their place back, but not taps over the cap', () => {
+  it('gives taps refused as too fast their place back, and no others', () => {
     const round = Round.fromGrant(0, grant);
     for (let i = 0; i < 5; i++) round.tap(3_000 + 100 * i);
     expect(round.tap(3_600)).toBe(false);
-    round.answered({ rejected: 2, rejections: { TOO_FAST: 2 } });
+    round.answered({ rejections: { TOO_FAST: 2 } });
     expect(round.counting).toBe(3);
     expect(round.tap(3_700)).toBe(true);
     expect(round.tap(3_800)).toBe(true);
     expect(round.tap(3_900)).toBe(false);
-    round.answered({ rejected: 1, rejections: { LIMIT: 1 } });
+    round.answered({ rejections: { LIMIT: 1 } });
     expect(round.tap(4_000)).toBe(false);
+    round.answered({ rejections: { NOT_COUNTED: 7 } });
+    expect(round.tap(4_100)).toBe(false);
     expect(round.taps).toBe(7);
   });
 

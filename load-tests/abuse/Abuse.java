@@ -1096,7 +1096,7 @@ public class Abuse {
         int seq;
         int accepted;
         int recorded; // taps the page recorded (it records one while recorded - refused < the cap)
-        int refused; // taps the service refused for a reason other than the cap: the page gives their place back
+        int refused; // taps the service refused as too fast: the page gives their place back
         boolean voided;
         final Promise<Void> done = Promise.promise();
 
@@ -1203,8 +1203,7 @@ public class Abuse {
                     int acc = a.body.getInteger("accepted", 0);
                     accepted += acc;
                     JsonObject byWord = a.body.getJsonObject("rejections");
-                    refused += a.body.getInteger("rejected", 0)
-                            - (byWord == null ? 0 : byWord.getInteger("LIMIT", 0));
+                    refused += byWord == null ? 0 : byWord.getInteger("TOO_FAST", 0);
                     st.accepted += acc;
                     st.rejected += a.body.getInteger("rejected", 0);
                     c.acked.addAndGet(acc);

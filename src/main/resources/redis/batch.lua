@@ -105,7 +105,7 @@ else
                 n, s, q = n + 1, s + gap, q + gap * gap
             end
             if previous <= lastOffset - 1000 then
-                -- Every earlier click is more than a second before this batch's last: the tail is the batch's own.
+                -- Every earlier click is at least a second before this batch's last: the tail is the batch's own.
                 tailText, size = shape.lastSecond, shape.lastSecondCount
             else
                 if not tail then

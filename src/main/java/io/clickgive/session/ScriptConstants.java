@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parts of the script calls that only change with a campaign's rules (the grant's limits, the batch's inspection
- * thresholds), written as JSON once per campaign version instead of once per request: on the click path every
+ * thresholds), written as JSON once per version of the campaign's rules (the catalog
+ * rebuilds them when it reloads, every 2 s) instead of once per request: on the click path every
  * microsecond of serialising counts, and these are most of a guarded call's fields.
  */
 final class ScriptConstants {
