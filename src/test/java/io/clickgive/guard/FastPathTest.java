@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The batch script's fast path (taken when the app's measure of a batch shows nothing near a limit) must decide
@@ -40,6 +41,8 @@ class FastPathTest {
         List<Function<Random, List<Integer>>> kinds = List.of(Traces::human, Traces::imitator, Traces::fixed,
                 Traces::uniformFast, Traces::replayedFaster, Traces::uniformHumanPace);
         int compared = 0;
+        int tooMany = 0;
+        int empty = 0;
         for (int trace = 0; trace < 300; trace++) {
             List<Integer> offsets = kinds.get(trace % kinds.size()).apply(random);
             String fast = "fast-" + trace;
@@ -47,10 +50,13 @@ class FastPathTest {
             for (String session : List.of(fast, walk)) {
                 redis.hash(String.class).hset(keys.session(session), java.util.Map.of("clicks", "0", "last", "-1"));
             }
-            // Batches of random sizes, so that windows and gaps cross their boundaries in every way.
+            // Batches of random sizes, so that windows and gaps cross their boundaries in every way; now and then an
+            // empty batch or a single click, so that some sessions send more batches than the inspection allows.
+            boolean singles = trace % 7 == 3; // a click a batch: more batches than the inspection allows
             int seq = 1;
             for (int from = 0; from < offsets.size(); seq++) {
-                int to = Math.min(offsets.size(), from + 1 + random.nextInt(30));
+                int roll = random.nextInt(10);
+                int to = roll == 0 ? from : Math.min(offsets.size(), from + (roll == 1 || singles ? 1 : 1 + random.nextInt(30)));
                 List<Integer> clicks = offsets.subList(from, to);
                 BatchShape shape = BatchShape.of(clicks, guard.minIntervalMs());
                 String a = run(batch, keys, fast, seq, clicks, guard, shape);
@@ -59,6 +65,8 @@ class FastPathTest {
                         shape.lastSecond());
                 String b = run(batch, keys, walk, seq, clicks, guard, forced);
                 assertEquals(b, a, "trace " + trace + ", batch " + seq);
+                tooMany += a.contains("TOO_MANY_BATCHES") ? 1 : 0;
+                empty += clicks.isEmpty() ? 1 : 0;
                 assertEquals(redis.hash(String.class).hget(keys.session(walk), "i"),
                         redis.hash(String.class).hget(keys.session(fast), "i"), "state after batch " + seq);
                 compared++;
@@ -66,13 +74,16 @@ class FastPathTest {
             }
         }
         redis.key().del(redis.key().keys("cg:{c" + keys.campaignId() + ".*").toArray(String[]::new));
-        System.out.println("Fast path and walk agreed on " + compared + " batches");
+        System.out.println("Fast path and walk agreed on " + compared + " batches (" + empty + " empty, " + tooMany
+                + " beyond the batches a session may send)");
+        assertTrue(empty > 0 && tooMany > 0, "the corpus must reach empty batches and too many batches");
     }
 
     private String run(RedisScripts.Script batch, ShardKeys keys, String session, int seq, List<Integer> clicks,
                        GuardSettings guard, BatchShape shape) {
         java.util.Map<String, Object> call = new java.util.HashMap<>(java.util.Map.of("seq", seq, "count", clicks.size(),
-                "first", clicks.get(0), "last", clicks.get(clicks.size() - 1), "now", 1000, "deadline", 999_999_999_999L,
+                "first", clicks.isEmpty() ? 999_999_999 : clicks.get(0),
+                "last", clicks.isEmpty() ? -1 : clicks.get(clicks.size() - 1), "now", 1000, "deadline", 999_999_999_999L,
                 "elapsed", 999_999_999L, "tolerance", 0, "cap", 160, "session", session));
         call.putAll(java.util.Map.of("region", "-", "player", "p", "network", "w", "minute", 1, "guard", true,
                 "offsets", io.clickgive.common.CommaSeparated.join(clicks), "inspection", guard.inspection(), "shape", shape));
