@@ -1,6 +1,6 @@
 """Redis time per call of the click path's scripts, guard off and on: what the guard costs Redis, script by script.
 
-usage: python3 load-tests/script-cost.py [CALLS] [REDIS_DB]      (defaults: 20000 calls, database 9, emptied first)
+usage: python3 load-tests/script-cost.py [CALLS] [REDIS_DB] [--msgpack]   (defaults: 20000 calls, database 9, emptied)
 
 Loads grant.lua and batch.lua from src/main/resources/redis, then for each side (guard off, guard on) runs CALLS session
 starts and then three batches of each of those sessions, with the arguments the app sends (see session.GrantCall and
@@ -8,16 +8,22 @@ session.BatchCall; the campaign's defaults, players established at once as in be
 16-30 clicks a batch spread over its third of the round so that the fast path applies). Prints Redis's own time per
 call (INFO commandstats, usec_per_call of EVALSHA), which leaves out the network and the client. Pipelined over one
 connection on 127.0.0.1:6379; nothing but the standard library.
+
+With --msgpack, the calls go as MessagePack instead of JSON, and the scripts as loaded here read them with
+cmsgpack.unpack instead of cjson.decode: what MessagePack arguments would save (the scripts' files are not changed).
 """
 import json
 import random
 import socket
+import struct
 import sys
 import time
 from pathlib import Path
 
-CALLS = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
-DB = int(sys.argv[2]) if len(sys.argv) > 2 else 9
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+MSGPACK = "--msgpack" in sys.argv[1:]
+CALLS = int(ARGS[0]) if len(ARGS) > 0 else 20000
+DB = int(ARGS[1]) if len(ARGS) > 1 else 9
 SCRIPTS = Path(__file__).resolve().parent.parent / "src/main/resources/redis"
 PREFIX = "cg:{c1.s0}"
 
@@ -69,6 +75,27 @@ def usec_per_call(commands):
     raise RuntimeError("no EVALSHA statistics")
 
 
+def msgpack(value):
+    """The MessagePack of a call: maps, strings, integers, floats and booleans, which is all a call holds."""
+    if value is True or value is False:
+        return b"\xc3" if value else b"\xc2"
+    if isinstance(value, int):
+        return bytes([value]) if 0 <= value < 128 else b"\xd3" + struct.pack(">q", value)
+    if isinstance(value, float):
+        return b"\xcb" + struct.pack(">d", value)
+    if isinstance(value, str):
+        data = value.encode()
+        return (bytes([0xa0 | len(data)]) if len(data) < 32 else b"\xda" + struct.pack(">H", len(data))) + data
+    if isinstance(value, dict):
+        head = bytes([0x80 | len(value)]) if len(value) < 16 else b"\xde" + struct.pack(">H", len(value))
+        return head + b"".join(msgpack(k) + msgpack(v) for k, v in value.items())
+    raise TypeError(f"not in a call: {value!r}")
+
+
+def argument(call):
+    return msgpack(call) if MSGPACK else json.dumps(call, separators=(",", ":"))
+
+
 def bucket(interval, burst):
     return {"interval": interval, "burst": burst}
 
@@ -89,7 +116,7 @@ def grants(guard, tag, now):
         keys = [f"{PREFIX}:session:{tag}{i}", f"{PREFIX}:totals", f"{PREFIX}:players", f"{PREFIX}:player:player{i % 2}",
                 f"{PREFIX}:rate:{tag}net{i}", f"{PREFIX}:wide:{tag}wide{i}", f"{PREFIX}:home:home{i % 2}",
                 f"{PREFIX}:pow:1", f"{PREFIX}:trips:{tag}net{i}"]
-        calls.append(["EVALSHA", SHA["grant"], len(keys), *keys, json.dumps(call, separators=(",", ":"))])
+        calls.append(["EVALSHA", SHA["grant"], len(keys), *keys, argument(call)])
     return calls
 
 
@@ -121,15 +148,23 @@ def batches(guard, tag, seq, now, rng):
             call.update({"offsets": ",".join(map(str, offsets)), "inspection": INSPECTION, "shape": shape(offsets)})
         keys = [f"{PREFIX}:session:{tag}{i}", f"{PREFIX}:totals", f"{PREFIX}:minutes", f"{PREFIX}:ledger",
                 f"{PREFIX}:player:player", f"{PREFIX}:held", f"{PREFIX}:trips:network"]
-        calls.append(["EVALSHA", SHA["batch"], len(keys), *keys, json.dumps(call, separators=(",", ":"))])
+        calls.append(["EVALSHA", SHA["batch"], len(keys), *keys, argument(call)])
     return calls
 
 
 command("SELECT", DB)
 command("FLUSHDB")
-SHA = {name: command("SCRIPT", "LOAD", (SCRIPTS / f"{name}.lua").read_text()).decode() for name in ("grant", "batch")}
+def script(name):
+    text = (SCRIPTS / f"{name}.lua").read_text()
+    if MSGPACK:
+        assert "cjson.decode(ARGV[1])" in text, name
+        text = text.replace("cjson.decode(ARGV[1])", "cmsgpack.unpack(ARGV[1])")
+    return text
+
+
+SHA = {name: command("SCRIPT", "LOAD", script(name)).decode() for name in ("grant", "batch")}
 now = int(time.time() * 1000)
-print(f"Redis time per EVALSHA, µs ({CALLS} calls each, database {DB})")
+print(f"Redis time per EVALSHA, µs ({CALLS} calls each, database {DB}, arguments in {'MessagePack' if MSGPACK else 'JSON'})")
 print("               guard off   guard on   difference")
 figures = {}
 for guard in (False, True):
