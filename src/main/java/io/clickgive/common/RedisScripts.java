@@ -65,13 +65,16 @@ public class RedisScripts {
      * named field by field (each script documents them at its top), never positional strings.
      */
     public <T> Uni<T> call(Script script, List<String> keys, Object call, Class<T> answer) {
-        String argument;
+        return run(script, keys, List.of(json(call))).map(response -> read(script, response.toString(), answer));
+    }
+
+    /** A script's call, or a part of one written ahead (session.ScriptConstants), as the scripts read it: JSON. */
+    public static String json(Object call) {
         try {
-            argument = JSON.writeValueAsString(call);
+            return JSON.writeValueAsString(call);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the call of " + script.name(), e);
+            throw new IllegalStateException("Cannot write a script's call: " + call, e);
         }
-        return run(script, keys, List.of(argument)).map(response -> read(script, response.toString(), answer));
     }
 
     /** Reads a script's JSON answer as its record. */

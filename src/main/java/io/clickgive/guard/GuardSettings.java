@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Min;
  * A campaign's guard thresholds. A manager sends only what differs from the defaults; {@link #withDefaults()} fills the
  * rest, and the campaign stores the complete settings so a later change of a default never alters a running campaign.
  *
- * <p>The defaults come from the human reference: strong players sustain 16–18 taps/s for ten seconds with two thumbs (the session cap is 15 a second, see
- * CampaignDraft), phones report
+ * <p>The defaults come from the human reference: strong players sustain 16–18 taps/s for ten seconds with two thumbs
+ * (the session cap is 15 a second, see CampaignDraft), phones report
  * taps on 60–120 Hz frames, and a player needs about 16 s per round (3 s countdown, 10 s play, the result, the next
  * puzzle). A player interval of 0 turns the player's limit off: a kiosk tablet at an event, where one device is
  * shared by a queue of people, or a load test.
@@ -76,7 +76,7 @@ public record GuardSettings(
                 or(futureToleranceMs, d.futureToleranceMs));
     }
 
-    /** The batch script's inspection thresholds (batch.lua's "inspection"), written once per catalog version. */
+    /** The batch script's inspection thresholds (batch.lua's "inspection"), written once per version of the guard. */
     public Inspection inspection() {
         return new Inspection(minIntervalMs, burstPerSecond, burstStrikes, regularityMinIntervals, regularityMaxCv,
                 maxBatches);

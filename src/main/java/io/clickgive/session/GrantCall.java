@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 /**
  * What grant.lua is called with (its header documents each field): the one JSON argument of a session start.
  *
- * @param limits the campaign's {@link Limits}, written once per version of the campaign's rules
+ * @param limits the campaign's {@link Limits}, written once per version of the campaign's guard
  *               (see {@link ScriptConstants}), not per call
  */
 record GrantCall(long now, long keepMs, String player, boolean guard, String proofId, long proofUntil,

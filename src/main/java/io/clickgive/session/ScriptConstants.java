@@ -1,8 +1,7 @@
 package io.clickgive.session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickgive.campaign.CampaignRules;
+import io.clickgive.common.RedisScripts;
 import io.clickgive.guard.GuardSettings;
 
 import java.util.Map;
@@ -10,17 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parts of the script calls that only change with a campaign's rules (the grant's limits, the batch's inspection
- * thresholds), written as JSON once per version of the campaign's rules (the catalog
- * rebuilds them when it reloads, every 2 s) instead of once per request: on the click path every
- * microsecond of serialising counts, and these are most of a guarded call's fields.
+ * thresholds), written as JSON once per version of the campaign's guard instead of once per request: on the click path
+ * every microsecond of serialising counts, and these are most of a guarded call's fields.
  */
 final class ScriptConstants {
 
-    /** One campaign version's constants; a changed campaign arrives as a new {@link CampaignRules} instance. */
-    record Written(CampaignRules rules, String limits, String inspection) {
+    /** The constants of one version of a campaign's guard (settings compared by value: the catalog reloads them). */
+    record Written(GuardSettings guard, String limits, String inspection) {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<Long, Written> byCampaign = new ConcurrentHashMap<>();
     private final int shards;
@@ -33,7 +29,7 @@ final class ScriptConstants {
 
     Written of(CampaignRules campaign) {
         Written written = byCampaign.get(campaign.id());
-        if (written == null || written.rules() != campaign) {
+        if (written == null || !written.guard().equals(campaign.guard())) {
             written = write(campaign);
             byCampaign.put(campaign.id(), written);
         }
@@ -50,10 +46,6 @@ final class ScriptConstants {
                 new GrantCall.Bucket(guard.networkIntervalMs(), guard.networkBurst()),
                 GrantCall.Bucket.share(guard.wideNetworkIntervalMs(), guard.wideNetworkBurst(), shards),
                 guard.establishRounds(), guard.establishAfterMinutes() * 60_000L, playerMemoryMs);
-        try {
-            return new Written(campaign, JSON.writeValueAsString(limits), JSON.writeValueAsString(guard.inspection()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the script constants of campaign " + campaign.slug(), e);
-        }
+        return new Written(guard, RedisScripts.json(limits), RedisScripts.json(guard.inspection()));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
+import io.clickgive.campaign.CampaignStatus;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.ShardKeys;
 import io.quarkus.logging.Log;
@@ -13,6 +14,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -45,11 +48,10 @@ public class Holds {
 
     @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pass() {
-        java.time.Instant recently = clock.instant().minus(java.time.Duration.ofDays(1));
+        Instant recently = clock.instant().minus(Duration.ofDays(1));
         for (CampaignRules campaign : catalog.all()) {
             // Holds begin only while sessions play: a campaign closed for a day (or never live) has none left.
-            if (campaign.status() == io.clickgive.campaign.CampaignStatus.DRAFT
-                    || (campaign.status() == io.clickgive.campaign.CampaignStatus.CLOSED
+            if (campaign.status() == CampaignStatus.DRAFT || (campaign.status() == CampaignStatus.CLOSED
                     && campaign.closesAt().isBefore(recently))) {
                 continue;
             }

@@ -130,6 +130,26 @@ class AdmissionTest {
         start(slug, person, address).then().statusCode(429).body("reason", equalTo("WAIT"));
     }
 
+    /** A manager's change of the guard reaches the next session start: the scripts' constants follow the campaign. */
+    @Test
+    void aChangedGuardReachesTheNextSessionStart() {
+        String slug = guarded(Map.of("playerIntervalSeconds", 0, "establishRounds", 0, "powDifficulty", 10));
+        String address = "203.0.113.91";
+        String player = Fixtures.mintIdentity(address);
+        for (int i = 0; i < 3; i++) { // no limit per player: a kiosk
+            start(slug, player, address).then().statusCode(201);
+        }
+        Map<String, Object> guard = new HashMap<>(NO_FRESH_LIMIT);
+        guard.putAll(Map.of("playerIntervalSeconds", 16, "establishRounds", 0, "powDifficulty", 10));
+        Map<String, Object> draft = campaign(slug);
+        draft.put("guard", guard);
+        given().contentType(ContentType.JSON).body(draft).put("/api/manage/campaigns/{slug}", slug).then().statusCode(200);
+        awaitRule(slug);
+        start(slug, player, address).then().statusCode(201);
+        start(slug, player, address).then().statusCode(429).body("reason", equalTo("WAIT"));
+        rejections(slug).body("refusedSessions.PLAYER_RATE", equalTo(1));
+    }
+
     private static Map<String, Object> campaign(String slug) {
         Map<String, Object> view = given().get("/api/manage/campaigns/{slug}", slug).then().statusCode(200)
                 .extract().path("$");
