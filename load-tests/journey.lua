@@ -5,10 +5,11 @@
 --   POST /api/sessions/<id>/batches  seq 1, 2, 3    -> 200 {seq, accepted, rejected, reason, sessionClicks, ...}
 --   then a new session.
 --
--- With CG_GUARD=1 (a campaign with its guard on) each session request carries a solved proof of work
---   {salt, number 0, signature}: from POST /api/campaigns/<slug>/challenges (200 {salt, signature, maxNumber 0, ...})
---   when the thread has none, otherwise the "next" challenge that came with an earlier grant, as a player playing
---   round after round does. The campaign sets the puzzle to its minimum (the solver would otherwise share the 2 cores
+-- With CG_GUARD=1 (a campaign with its guard on) a session request carries a solved proof of work
+--   {salt, number 0, signature} until the player is established: from POST /api/campaigns/<slug>/challenges
+--   (200 {salt, signature, maxNumber 0, ...}) when the thread has none, otherwise the "next" challenge that came with an
+--   earlier grant, as a player playing round after round does. A grant with no "next" says the player is established:
+--   its next session request goes without a proof, as the page's does. The campaign sets the puzzle to its minimum (the solver would otherwise share the 2 cores
 --   with the app) and has no per-player limit: each wrk thread plays as one identity, so its challenges are
 --   interchangeable and need no matching to their request.
 --
@@ -93,7 +94,8 @@ local rhead, rtail = 1, 0
 local inflight = {} -- key -> {session, sent_us}
 local counter = 0
 local initialized = false
-local solved = {}   -- FIFO of proofs of work ready for a session request (guard on)
+local solved = {}   -- FIFO of proofs of work ready for a session request (guard on), or NO_PROOF
+local NO_PROOF = "none" -- an established player's session: no proof needed
 local shead, stail = 1, 0
 
 function init(args)
@@ -204,6 +206,9 @@ function request()
       local proof = solved[shead]
       solved[shead] = nil
       shead = shead + 1
+      if proof == NO_PROOF then
+         return session_request()
+      end
       return session_request(proof)
    end
    return challenge_request()
@@ -227,7 +232,12 @@ end
 
 function response(code, headers, body)
    if GUARD and code == 201 and body:find('"sessionId"', 1, true) then
-      keep_proof(body) -- the grant brings the player's next challenge
+      -- The grant brings the player's next challenge, or none once the player is established: its next session then
+      -- goes without a proof.
+      if not keep_proof(body) then
+         stail = stail + 1
+         solved[stail] = NO_PROOF
+      end
    elseif body:find('"maxNumber"', 1, true) then
       count(status, "challenge:" .. code)
       if code == 200 and keep_proof(body) then

@@ -44,6 +44,8 @@ let view: View = { kind: 'idle' };
 let offline = false;
 /** The puzzle the last grant handed out for the next round: bound to the identity it was issued to. */
 let nextChallenge: { identity: string; puzzle: Challenge } | null = null;
+/** The identity whose last grant brought no puzzle: the server holds it established, its sessions need none. */
+let established: string | null = null;
 const storage = localStore();
 let region: string | null = safely(() => storage?.getItem('clickgive.region') ?? null) ?? null;
 const identities = new Identities({ storage, solve: solveInBackground });
@@ -247,12 +249,27 @@ async function play(): Promise<void> {
 
 /**
  * Starts a session. With the guard on: under the server-issued identity (minted if need be, replaced once if refused),
- * with the puzzle the last grant handed out or a new one, and once more with a new puzzle if the server refuses the
- * solution (expired on a slow phone, say). With the guard off: no identity, no puzzle.
+ * without a puzzle once the server holds the player established, otherwise with the puzzle the last grant handed out or
+ * a new one, and once more with a new puzzle if the server refuses the solution (expired on a slow phone, say). With
+ * the guard off: no identity, no puzzle.
  */
 async function begin(): Promise<Grant> {
   if (!boot.guard) return startSession(boot.slug, null, region, null);
   return identities.use(async (identity) => {
+    const granted = (grant: Grant): Grant => {
+      nextChallenge = grant.next ? { identity, puzzle: grant.next } : null;
+      established = grant.next ? null : identity;
+      return grant;
+    };
+    if (established === identity) {
+      try {
+        return granted(await startSession(boot.slug, identity, region, null));
+      } catch (e) {
+        // No longer established (a round judged scripted takes it back): pay with a puzzle as a new player does.
+        if (!isPuzzleRefusal(e)) throw e;
+        established = null;
+      }
+    }
     const kept = nextChallenge?.identity === identity ? nextChallenge.puzzle : null;
     nextChallenge = null;
     // A kept puzzle about to expire would be solved for nothing.
@@ -261,9 +278,7 @@ async function begin(): Promise<Grant> {
       puzzle ??= await challenge(boot.slug, identity);
       const proof = await solveInBackground(puzzle);
       try {
-        const grant = await startSession(boot.slug, identity, region, proof);
-        nextChallenge = grant.next ? { identity, puzzle: grant.next } : null;
-        return grant;
+        return granted(await startSession(boot.slug, identity, region, proof));
       } catch (e) {
         if (retry > 0 || !isPuzzleRefusal(e)) throw e;
         puzzle = null;

@@ -927,6 +927,7 @@ public class Abuse {
         final SplittableRandom random;
         String identity;
         JsonObject next;              // the challenge the last grant brought
+        boolean established;          // the last grant brought none: the server holds this player established
         Future<Solved> nextSolved;    // ... solved meanwhile
         long nextAllowed;             // T2: when this identity's player limit allows its next session (local ms)
         int grants;
@@ -985,8 +986,14 @@ public class Abuse {
             return done.future();
         }
 
-        /** A proof for this player's next session: the challenge the last grant brought, or a new one. */
+        /**
+         * A proof for this player's next session: none once established (its last grant brought no puzzle), else the
+         * challenge the last grant brought, or a new one.
+         */
         Future<Solved> proof(Campaign c) {
+            if (established) {
+                return Future.succeededFuture(new Solved(null, 0, 0, 0));
+            }
             Future<Solved> ready = nextSolved;
             nextSolved = null;
             if (ready != null && next != null && epochMs(next.getValue("expiresAt")) - System.currentTimeMillis() > 5000) {
@@ -1058,10 +1065,13 @@ public class Abuse {
                         Stats st = tally.of(phases.at(a.at));
                         st.granted++;
                         st.waits.add(a.at - firstAsk);
-                        st.puzzles.add(s.maxNumber);
+                        if (s.proof != null) {
+                            st.puzzles.add(s.maxNumber);
+                        }
                         tally.grantTimes.add(a.at);
                         grants++;
                         next = a.body.getJsonObject("next");
+                        established = next == null;
                         nextSolved = next == null ? null : solver.solve(next);
                         JsonObject b = a.body;
                         return Future.succeededFuture(new Grant(b.getString("sessionId"), b.getString("token"),
@@ -1072,8 +1082,9 @@ public class Abuse {
                         asked.refused++;
                         return Future.succeededFuture((Object) a.retryAfterMs);
                     }
-                    if (a.status == 403 || a.status == 400) { // a puzzle refused (expired): ask a new one at once
-                        asked.errors++;
+                    if (a.status == 403 || a.status == 400) { // a puzzle refused (expired, or no longer
+                        asked.errors++;                              // established): ask a new one at once
+                        established = false;
                         return Future.succeededFuture((Object) 0L);
                     }
                     return Future.failedFuture("session answered " + a.status + " " + a.body);

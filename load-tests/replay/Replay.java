@@ -159,6 +159,7 @@ public class Replay {
         final double rate;        // taps a second this person manages when fresh
         int instance;             // the instance the load balancer sends this player to
         int roundsLeft;
+        boolean established;      // the last grant brought no puzzle: the next session needs no proof
 
         Player(SplittableRandom random) {
             this.random = random;
@@ -175,7 +176,9 @@ public class Replay {
                 return;
             }
             Future<String> minted = identity != null ? Future.succeededFuture(identity) : mint();
-            Future<JsonObject> puzzle = challenge != null ? minted.map(i -> challenge)
+            // An established player (its last grant brought no puzzle) goes without a proof, as the page does.
+            Future<JsonObject> puzzle = established ? minted.map(i -> (JsonObject) null)
+                    : challenge != null ? minted.map(i -> challenge)
                     : minted.compose(i -> post("/api/campaigns/" + slug + "/challenges",
                     new JsonObject().put("identity", i), this, challengeLatency)).map(r -> {
                         challenges.incrementAndGet();
@@ -183,10 +186,11 @@ public class Replay {
                     });
             puzzle.compose(c -> post("/api/campaigns/" + slug + "/sessions", new JsonObject()
                             .put("identity", identity).put("region", REGIONS[random.nextInt(REGIONS.length)])
-                            .put("proof", solve(c)), this, sessionLatency))
+                            .put("proof", c == null ? null : solve(c)), this, sessionLatency))
                     .onSuccess(answer -> {
                         if (answer.status != 201) {
                             sessionsRefused.incrementAndGet();
+                            established = false;
                             vertx.setTimer(ROUND_EVERY_MS, id -> play(null));
                             return;
                         }
@@ -195,6 +199,7 @@ public class Replay {
                         // The guard grants a player one session per 16 s, counted from this grant.
                         long next = ROUND_EVERY_MS - (System.nanoTime() - answer.receivedAt) / 1_000_000;
                         JsonObject nextPuzzle = answer.body.getJsonObject("next");
+                        established = nextPuzzle == null;
                         vertx.setTimer(Math.max(1, next), id -> play(nextPuzzle));
                     })
                     .onFailure(e -> {

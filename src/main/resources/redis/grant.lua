@@ -13,7 +13,8 @@
 -- KEYS[9] trips hash      cg:{...}:trips:<network>  the network's refusals by reason, kept a day (for managers)
 -- ARGV[1] JSON (session.GrantCall):
 --   now ms, keepMs (the session's retention), player (its key), guard (true: proof, limits and budgets apply)
---   proofId, proofUntil (end of the proof's expiry minute: the set's expiry), vouched (established by the gateway)
+--   proofId ("-" when the request carried no proof: refused unless the player is established), proofUntil (end of
+--   the proof's expiry minute: the set's expiry), vouched (established by the gateway)
 --   limits (the campaign's, the same for every call: session.GrantCall.Limits)
 --     playerLimit, fresh, wideFresh, network, wide: buckets {interval ms, burst}
 --     establishRounds, establishAfterMs: when a player becomes established (0 rounds: at once, as on a kiosk or in a
@@ -21,7 +22,7 @@
 --     playerMemoryMs: how long a player's rounds are remembered
 -- Answer JSON (session.GrantAnswer):
 --   {"granted": true, "established": bool}
---   {"granted": false, "reason": "POW_REUSED" | "PLAYER_RATE" | "FRESH_RATE" | "NETWORK_RATE" | "WIDE_RATE",
+--   {"granted": false, "reason": "POW_MISSING" | "POW_REUSED" | "PLAYER_RATE" | "FRESH_RATE" | "NETWORK_RATE" | "WIDE_RATE",
 --    "waitMs": ms to wait}
 -- A refusal charges no bucket: a refused fresh identity does not use up its network's budget for people.
 local call = cjson.decode(ARGV[1])
@@ -51,10 +52,6 @@ end
 
 local established = false
 if call.guard then
-    if redis.call('SADD', KEYS[8], call.proofId) == 0 then
-        return refuse('POW_REUSED', 0)
-    end
-    redis.call('PEXPIREAT', KEYS[8], call.proofUntil)
     local player = redis.call('HMGET', KEYS[4], 'tat', 'rounds', 'first', 'est')
     established = call.vouched or player[4] == '1'
     if not established and (limits.establishRounds == 0 or (tonumber(player[2] or 0) >= limits.establishRounds
@@ -62,6 +59,18 @@ if call.guard then
         -- Recorded when earned: a later change of the campaign's rule does not take it back.
         established = true
         redis.call('HSET', KEYS[4], 'est', 1)
+    end
+    if call.proofId == '-' then
+        -- Only an established player may come without a proof: its identity's mint was paid, its player limit
+        -- bounds its sessions. A fresh identity pays for each of its sessions until it has played enough rounds.
+        if not established then
+            return refuse('POW_MISSING', 0)
+        end
+    else
+        if redis.call('SADD', KEYS[8], call.proofId) == 0 then
+            return refuse('POW_REUSED', 0)
+        end
+        redis.call('PEXPIREAT', KEYS[8], call.proofUntil)
     end
     local limited = limits.playerLimit.interval > 0 -- 0: no limit per player (a kiosk shared by a queue of people)
     local playerWait, playerTat = 0, now

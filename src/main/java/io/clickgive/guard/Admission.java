@@ -81,12 +81,14 @@ public class Admission {
         return k;
     }
 
-    /** The grant script's refusal as a 429 (limits and budgets) or 403 (a reused proof). */
+    /** The grant script's refusal as a 429 (limits and budgets) or 403 (a proof missing or reused). */
     public static ClientError refusal(Reason reason, long waitMillis) {
         return switch (reason) {
             // One text for every limit: a person needs the wait, a script should not learn which limit it met.
             case PLAYER_RATE, FRESH_RATE, NETWORK_RATE, WIDE_RATE -> reason.tooMany("The next round opens in "
                     + (waitMillis + 999) / 1000 + " s", waitMillis);
+            case POW_MISSING -> reason.refusal(403, "This player needs a proof of work for its session: ask for a "
+                    + "challenge, then solve it");
             default -> reason.refusal(403, "This proof of work was used already; solve a new challenge");
         };
     }

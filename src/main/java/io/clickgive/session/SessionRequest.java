@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A player's request for a session: the identity the server issued it (required while the campaign's guard is on),
  * the region if the player picked one, and the solution of the proof-of-work challenge the player was issued
- * (required while the guard is on).
+ * (required while the guard is on, unless the player is established).
  * Checked by {@link #check()}, as {@link BatchReport} is: it is the click path's second busiest request.
  */
 public record SessionRequest(String identity, String region, ProofOfWork.Solution proof) {

@@ -122,7 +122,9 @@ public class SessionService {
         GuardSettings guard = campaign.guard();
         String proofId = "-";
         long proofMinute = 0;
-        if (guard.enabled()) {
+        // An established player needs no proof (the grant script decides who is): its mint paid for the identity and
+        // the player limit bounds its sessions; a proof sent anyway is checked and used up as any other.
+        if (guard.enabled() && request.proof() != null) {
             try {
                 ProofOfWork.Verified proof = proofs.verify(campaign.id(), requester.player().key(), request.proof());
                 proofId = proof.id();
@@ -152,10 +154,12 @@ public class SessionService {
                         throw Admission.refusal(reason, answer.waitMs() == null ? 0 : answer.waitMs());
                     }
                     load.granted(campaign.id());
-                    // The next round's puzzle comes with this one: a player who plays again solves it meanwhile.
+                    // The next round's puzzle comes with this one, so a player who plays again solves it meanwhile;
+                    // none for an established player, whose next session needs none.
+                    boolean puzzle = guard.enabled() && !Boolean.TRUE.equals(answer.established());
                     return new SessionGrant(token.sessionId(), token.sign(tokenKey), now, Instant.ofEpochMilli(startsAt),
                             Instant.ofEpochMilli(endsAt), token.maxClicks(), campaign.megabytesPerClick(),
-                            guard.enabled() ? challenge(campaign, requester) : null);
+                            puzzle ? challenge(campaign, requester) : null);
                 });
     }
 

@@ -19,6 +19,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,13 +68,39 @@ class ProofOfWorkTest {
     }
 
     @Test
-    void missingOrMalformedSolutionIsABadRequest() {
+    void missingOrMalformedSolutionIsRefused() {
         String slug = InspectionTest.guarded(Map.of());
-        start(slug, "phone-2", null).statusCode(400).body("reason", equalTo("PUZZLE"));
+        // A fresh player without a proof: the grant script refuses it (only an established player needs none).
+        start(slug, "phone-2", null).statusCode(403).body("reason", equalTo("PUZZLE"));
         start(slug, "phone-2", Map.of("salt", "x")).statusCode(400).body("reason", equalTo("PUZZLE"));
         start(slug, "phone-2", Map.of("salt", "x", "number", -1, "signature", "y")).statusCode(400);
         InspectionTest.awaitRefused(slug, "POW_MISSING", 3);
         Fixtures.totals(slug).then().body("sessions", equalTo(0));
+    }
+
+    /**
+     * A player pays a proof for each session until it is established; from then on its grants bring no puzzle and its
+     * sessions need none (its mint paid for the identity, its player limit bounds its sessions).
+     */
+    @Test
+    void anEstablishedPlayerNeedsNoProof() {
+        String slug = InspectionTest.guarded(Map.of("establishRounds", 1, "establishAfterMinutes", 0,
+                "playerIntervalSeconds", 0));
+        String player = id("phone-8");
+        Map<String, Object> first = start(slug, "phone-8", Fixtures.solve(Fixtures.challenge(slug, player, ADDRESS)))
+                .statusCode(201).body("next", notNullValue()).extract().path("$");
+        start(slug, "phone-8", null).statusCode(403).body("reason", equalTo("PUZZLE")); // no round played yet
+        Fixtures.sendBatch(new Fixtures.Session((String) first.get("sessionId"), (String) first.get("token")), 1,
+                InspectionTest.humanLike(0, 20, 11)).then().body("accepted", equalTo(20));
+        // A round counted: this grant establishes the player, and says so by bringing no puzzle.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> next = (Map<String, Object>) first.get("next");
+        start(slug, "phone-8", Fixtures.solve(next)).statusCode(201).body("next", nullValue());
+        start(slug, "phone-8", null).statusCode(201).body("next", nullValue());
+        start(slug, "phone-8", null).statusCode(201);
+        InspectionTest.rejections(slug).body("sessions", equalTo(4)).body("refusedSessions.POW_MISSING", equalTo(1));
+        // A proof is still no way around the rest of the guard: another player's, or a forged one, is refused.
+        start(slug, "phone-8", Map.of("salt", "x?until=1", "number", 1, "signature", "y")).statusCode(403);
     }
 
     @Test
