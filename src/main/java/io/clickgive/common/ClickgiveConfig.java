@@ -160,5 +160,12 @@ public interface ClickgiveConfig {
         /** bcrypt cost of new password hashes: 2^cost rounds (12 ≈ 0.25 s per check on this machine's cores). */
         @WithDefault("12")
         int bcryptCost();
+
+        /**
+         * Password checks one instance runs at once; a sign-in beyond them is refused at once (429, Retry-After), so a
+         * flood of guesses costs at most this many cores' worth of bcrypt and never starves the click path.
+         */
+        @WithDefault("2")
+        int maxConcurrentSignIns();
     }
 }

@@ -30,6 +30,14 @@ public final class Hmac {
         this(key.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A key for one purpose, derived from this one under its label: a hash or signature made for one purpose cannot
+     * be matched against, or passed off as, another's.
+     */
+    public Hmac derive(String label) {
+        return new Hmac(sign("clickgive key|" + label));
+    }
+
     public byte[] sign(String value) {
         return macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
     }

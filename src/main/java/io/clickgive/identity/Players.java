@@ -37,8 +37,8 @@ public class Players {
 
     public Players(ClickgiveConfig config, Clock clock) {
         this.root = new Hmac(config.privacy().key());
-        this.playerKey = derived(root, "player");
-        this.homeKey = derived(root, "home");
+        this.playerKey = root.derive("player");
+        this.homeKey = root.derive("home");
         this.clock = clock;
     }
 
@@ -75,11 +75,6 @@ public class Players {
             today = current;
         }
         return current;
-    }
-
-    /** A key for one purpose, derived from the root key under its label. */
-    static Hmac derived(Hmac root, String label) {
-        return new Hmac(root.sign("clickgive key|" + label));
     }
 
     private static String hash(Hmac key, String value) {

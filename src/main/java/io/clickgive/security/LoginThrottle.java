@@ -2,45 +2,113 @@ package io.clickgive.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clickgive.common.ClickgiveConfig;
+import io.clickgive.common.Hmac;
 import io.clickgive.common.Problem;
+import io.clickgive.common.RedisScripts;
 import io.clickgive.guard.Admission;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
- * Slows down password guessing: after {@value #PER_USER} failed sign-ins for one user name from one address within
- * {@value #WINDOW_MINUTES} minutes, or {@value #PER_ADDRESS} from one address for any names, further attempts are
- * refused (429, Retry-After) before the password is even checked, until the oldest failure leaves the window. Kept in
- * memory, per instance: with N replicas a guesser gets N times the attempts, still far too few to matter.
+ * Slows down password guessing, for the API's Basic sign-in and the console's form alike. Attempts are counted in Redis
+ * before their password is checked, and taken back when they sign in (so the limits hold across replicas, guesses in
+ * flight count too, and nothing grows in the heap: every counter expires with its window), under keyed hashes of fixed
+ * length, never the name or address in clear; what is left counted is failures:
+ * <ul>
+ *   <li>{@value #PER_USER} failures of one account from one address within {@value #WINDOW_MINUTES} minutes,</li>
+ *   <li>{@value #PER_ACCOUNT} failures of one account from anywhere (guessing spread over many addresses),</li>
+ *   <li>{@value #PER_ADDRESS} failures from one address for any accounts.</li>
+ * </ul>
+ * An attempt over a limit is refused before its password is checked. Apart from those, no instance checks more than
+ * {@code clickgive.security.max-concurrent-sign-ins} passwords at once: bcrypt is meant to be slow, and a flood of
+ * guesses must not take the cores the click path needs (beyond them: 429 at once, Retry-After 1).
+ * <p>
+ * The form's account is in its body, which the form mechanism reads after this handler: its account limits are checked
+ * by {@link ThrottledSignIn}, which sees the name before the password check. Its refusal comes back as the sign-in page
+ * saying how long to wait.
+ * <p>
+ * What it does not stop: whoever fails {@value #PER_ACCOUNT} times an account's password from many addresses keeps that
+ * account from signing in for the rest of the window (a lockout bought with guesses; the account on an address it
+ * signed in from lately is no different). Guessing stays at {@value #PER_ACCOUNT} guesses per account per window.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
     static final int PER_USER = 10;
+    static final int PER_ACCOUNT = 30;
     static final int PER_ADDRESS = 100;
     static final int WINDOW_MINUTES = 5;
-    private static final long WINDOW_MS = WINDOW_MINUTES * 60_000L;
+    static final long WINDOW_MS = WINDOW_MINUTES * 60_000L;
+    static final String FORM_POST = "/j_security_check";
 
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    /** The routing context's entry for the attempt under way. */
+    static final String ATTEMPT = "clickgive.sign-in";
+
+
+
+    /** The sign-in script's call (redis/sign-in.lua documents every field). */
+    record SignInCall(String mode, List<Integer> limits, long windowMs) {
+    }
+
+    /** The sign-in script's answer. */
+    record SignInAnswer(long waitMs) {
+    }
+
+    /**
+     * One attempt at signing in: the keyed hash of its address, and of its account once known (from a Basic header at
+     * once, from the form's body in {@link ThrottledSignIn}).
+     */
+    static final class Attempt {
+        final String address;
+        final boolean form;
+        String account;
+        /** Set when the account's limits refused the attempt: the wait in ms. */
+        long refusedForMs;
+        private Semaphore held;
+
+        Attempt(String address, boolean form) {
+            this.address = address;
+            this.form = form;
+        }
+
+        /**
+         * Ends this attempt's share of the password checks once its check is over (not when its request is over: a
+         * manager's long import must not hold one).
+         */
+        synchronized void checked() {
+            if (held != null) {
+                held.release();
+                held = null;
+            }
+        }
+    }
+
     private final Admission admission;
     private final ObjectMapper json;
-    private final Clock clock;
+    private final RedisScripts scripts;
+    private final RedisScripts.Script script;
+    private final Hmac key;
+    private final Semaphore checks;
 
-    public LoginThrottle(Admission admission, ObjectMapper json, Clock clock) {
+    public LoginThrottle(Admission admission, ObjectMapper json, RedisScripts scripts, ClickgiveConfig config) {
         this.admission = admission;
         this.json = json;
-        this.clock = clock;
+        this.scripts = scripts;
+        this.script = scripts.script("sign-in");
+        this.key = new Hmac(config.privacy().key()).derive("sign-in");
+        this.checks = new Semaphore(config.security().maxConcurrentSignIns());
     }
 
     void install(@Observes Router router) {
@@ -50,68 +118,153 @@ public class LoginThrottle {
 
     private void check(RoutingContext ctx) {
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        // Only where a Basic credential is checked at all: the public game ignores one (it costs it nothing).
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                && checksCredentials(ctx.request().path());
+        boolean form = ctx.request().method() == HttpMethod.POST && FORM_POST.equals(ctx.request().path());
+        if (!basic && !form) {
             ctx.next();
             return;
         }
-        String address = admission.clientAddress(ctx.request().remoteAddress().hostAddress(),
-                ctx.request().getHeader("X-Forwarded-For"));
-        String userKey = "u|" + address + "|" + username(authorization);
-        String addressKey = "a|" + address;
-        long now = clock.millis();
-        long wait = Math.max(waitMs(userKey, PER_USER, now), waitMs(addressKey, PER_ADDRESS, now));
-        if (wait > 0) {
-            refuse(ctx, wait);
+        Attempt attempt = new Attempt(hash("address|" + admission.clientAddress(
+                ctx.request().remoteAddress().hostAddress(), ctx.request().getHeader("X-Forwarded-For"))), form);
+        if (basic) {
+            attempt.account = hash("account|" + username(authorization));
+        }
+        if (!checks.tryAcquire()) {
+            busy(ctx, form);
             return;
         }
-        ctx.addHeadersEndHandler(v -> {
-            // A refused sign-in is a 401 with a challenge; the game's own 401s (a forged session token) have none.
-            if (ctx.response().getStatusCode() == 401 && ctx.response().headers().contains("WWW-Authenticate")) {
-                record(userKey, now);
-                record(addressKey, now);
+        attempt.held = checks;
+        // The request stays paused (Quarkus pauses it until a handler reads the body) while Redis answers.
+        tryAttempt(attempt).subscribe().with(wait -> {
+            if (wait > 0) {
+                attempt.checked();
+                refuse(ctx, attempt, wait);
+                return;
             }
+            ctx.addEndHandler(done -> attempt.checked());
+            ctx.put(ATTEMPT, attempt);
+            ctx.addHeadersEndHandler(v -> {
+                attempt.checked();
+                outcome(ctx, attempt);
+            });
+            ctx.next();
+        }, failure -> {
+            attempt.checked();
+            ctx.fail(failure);
         });
-        ctx.next();
     }
 
-    /** How long until an attempt is allowed again; 0 when it is allowed now. */
-    private long waitMs(String key, int limit, long now) {
-        Deque<Long> times = failures.get(key);
-        if (times == null) {
-            return 0;
+    /**
+     * Counts the attempt on the address (and on the account, once its name is known), or answers how long it must wait
+     * when one of them is at its limit.
+     */
+    Uni<Long> tryAttempt(Attempt attempt) {
+        List<String> keys = new java.util.ArrayList<>();
+        List<Integer> limits = new java.util.ArrayList<>();
+        if (!attempt.form || attempt.account == null) { // the form's address was counted before its name was known
+            keys.add(addressKey(attempt));
+            limits.add(PER_ADDRESS);
         }
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MS) {
-                times.pollFirst();
-            }
-            if (times.isEmpty()) {
-                failures.remove(key, times);
-                return 0;
-            }
-            return times.size() < limit ? 0 : times.peekFirst() + WINDOW_MS - now;
+        if (attempt.account != null) {
+            keys.addAll(accountKeys(attempt));
+            limits.addAll(List.of(PER_ACCOUNT, PER_USER));
+        }
+        return scripts.call(script, keys, new SignInCall("try", limits, WINDOW_MS), SignInAnswer.class)
+                .map(SignInAnswer::waitMs);
+    }
+
+    /** Takes a successful attempt back off its counters, from the response the mechanism is about to send. */
+    private void outcome(RoutingContext ctx, Attempt attempt) {
+        if (attempt.refusedForMs > 0) {
+            // Refused by the account's limits before any password check: say so, instead of "wrong password".
+            long seconds = seconds(attempt.refusedForMs);
+            ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/console/login?wait=" + seconds)
+                    .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            return;
+        }
+        if (attempt.account == null) {
+            return; // a form without a user name never reached a password check: it stays counted on its address
+        }
+        String location = ctx.response().headers().get(HttpHeaders.LOCATION);
+        boolean succeeded = attempt.form ? location != null && !location.contains("/console/login")
+                : ctx.response().getStatusCode() != 401;
+        if (succeeded) {
+            List<String> keys = new java.util.ArrayList<>();
+            keys.add(addressKey(attempt));
+            keys.addAll(accountKeys(attempt));
+            scripts.call(script, keys, new SignInCall("succeed", List.of(), WINDOW_MS), SignInAnswer.class)
+                    .subscribe().with(a -> { }, e -> { });
         }
     }
 
-    private void record(String key, long now) {
-        Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(now);
-            while (times.size() > PER_ADDRESS) {
-                times.pollFirst();
-            }
-        }
+    /** The password checks under way on this instance, as permits (tests hold them to stand for a flood). */
+    Semaphore checks() {
+        return checks;
     }
 
-    private void refuse(RoutingContext ctx, long waitMs) {
-        long seconds = Math.max(1, (waitMs + 999) / 1000);
-        Problem problem = new Problem(429, "Too many requests",
-                "Too many failed sign-ins; try again in " + seconds + " s");
+    /** Takes in the form's account name (from {@link ThrottledSignIn}). */
+    String accountOf(String username) {
+        return hash("account|" + username);
+    }
+
+    private static String addressKey(Attempt attempt) {
+        return "cg:{sign-in}:a:" + attempt.address;
+    }
+
+    /** The account's counters: anywhere, then on this address (the one a success clears). */
+    private static List<String> accountKeys(Attempt attempt) {
+        return List.of("cg:{sign-in}:u:" + attempt.account, "cg:{sign-in}:p:" + attempt.account + ":" + attempt.address);
+    }
+
+    private static boolean checksCredentials(String path) {
+        return path.startsWith("/api/manage") || path.startsWith("/api/distribute") || path.startsWith("/api/admin");
+    }
+
+    private void refuse(RoutingContext ctx, Attempt attempt, long waitMs) {
+        long seconds = seconds(waitMs);
+        if (attempt.form) {
+            ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/console/login?wait=" + seconds)
+                    .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).end();
+            return;
+        }
+        problem(ctx, seconds, "Too many failed sign-ins; try again in " + seconds + " s");
+    }
+
+    private void busy(RoutingContext ctx, boolean form) {
+        if (form) {
+            ctx.response().setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                    .putHeader(HttpHeaders.RETRY_AFTER, "1").end(BUSY_PAGE);
+            return;
+        }
+        problem(ctx, 1, "Too many sign-ins at once; try again in 1 s");
+    }
+
+    private void problem(RoutingContext ctx, long seconds, String detail) {
         try {
             ctx.response().setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).end(json.writeValueAsString(problem));
+                    .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .end(json.writeValueAsString(new Problem(429, "Too many requests", detail)));
         } catch (JsonProcessingException e) {
             ctx.fail(e);
         }
+    }
+
+    private static final String BUSY_PAGE = """
+            <!doctype html><meta charset="utf-8"><title>429</title>
+            <p lang="fr">Trop de connexions en même temps ; réessayez dans une seconde.</p>
+            <p lang="ar" dir="rtl">محاولات دخول كثيرة في وقت واحد؛ أعد المحاولة بعد ثانية.</p>
+            <p lang="en">Too many sign-ins at once; try again in a second.</p>
+            <p><a href="/console/login">/console/login</a></p>
+            """;
+
+    private static long seconds(long ms) {
+        return Math.max(1, (ms + 999) / 1000);
+    }
+
+    private String hash(String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(key.sign(value), 16));
     }
 
     /** The user name of a Basic credential; a malformed one counts as its own name, so it is throttled too. */

@@ -1,0 +1,131 @@
+package io.clickgive.security;
+
+import io.clickgive.Distribution;
+import io.clickgive.Fixtures;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Password guessing, through the console's form and the API's Basic sign-in alike. */
+@QuarkusTest
+class LoginThrottleTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Test
+    void theFormIsThrottledPerAccountBeforeAnyPasswordCheck() {
+        String manager = Distribution.manager();
+        String address = Fixtures.randomAddress();
+        for (int i = 0; i < LoginThrottle.PER_USER; i++) {
+            form(manager, "wrong-password-" + i, address).then().statusCode(302)
+                    .header("Location", containsString("/console/login?error"));
+        }
+        // The right password is not even checked now: the sign-in page says how long to wait.
+        Response refused = form(manager, Distribution.USER_PASSWORD, address);
+        refused.then().statusCode(303).header("Retry-After", notNullValue())
+                .header("Location", containsString("/console/login?wait="));
+        assertNull(refused.getCookie("clickgive-console"), "no session for a throttled sign-in");
+        given().auth().none().get(refused.getHeader("Location") + "&lang=en").then().statusCode(200)
+                .body(containsString("Too many failed sign-ins; try again in"));
+        // The same account from elsewhere, and another account from here, still sign in.
+        form(manager, Distribution.USER_PASSWORD, Fixtures.randomAddress()).then().statusCode(302)
+                .header("Location", endsWith("/console"));
+        form(Distribution.manager(), Distribution.USER_PASSWORD, address).then().statusCode(302)
+                .header("Location", endsWith("/console"));
+    }
+
+    @Test
+    void anAccountGuessedFromManyAddressesIsThrottledEverywhere() {
+        String manager = Distribution.manager();
+        for (int i = 0; i < LoginThrottle.PER_ACCOUNT; i++) {
+            // Alternating the form and Basic: one count for both.
+            String address = Fixtures.randomAddress();
+            if (i % 2 == 0) {
+                form(manager, "wrong-" + i, address).then().statusCode(302);
+            } else {
+                basic(manager, "wrong-" + i, address).then().statusCode(401);
+            }
+        }
+        basic(manager, Distribution.USER_PASSWORD, Fixtures.randomAddress()).then().statusCode(429)
+                .header("Retry-After", notNullValue()).contentType("application/problem+json")
+                .body("detail", containsString("failed sign-ins"));
+        form(manager, Distribution.USER_PASSWORD, Fixtures.randomAddress()).then().statusCode(303);
+    }
+
+    @Test
+    void oneAddressGuessingManyAccountsIsThrottled() {
+        String address = Fixtures.randomAddress();
+        for (int i = 0; i < LoginThrottle.PER_ADDRESS; i++) {
+            basic("nobody-" + i, "wrong", address).then().statusCode(401);
+        }
+        // Refused before the body is read or a name is known: the form too.
+        basic(Distribution.manager(), Distribution.USER_PASSWORD, address).then().statusCode(429);
+        form("nobody", "wrong", address).then().statusCode(303).header("Location", containsString("wait="));
+    }
+
+    /** In Redis, so every replica sees them; keyed hashes of fixed length, never a name; gone with their window. */
+    @Test
+    void failuresAreCountedInRedisUnderKeyedHashesThatExpire() {
+        String name = "someone-with-a-very-long-name-" + "x".repeat(500);
+        String address = Fixtures.randomAddress();
+        basic(name, "wrong", address).then().statusCode(401);
+        List<String> keys = redis.key().keys("cg:{sign-in}:*");
+        assertFalse(keys.isEmpty(), "failures counted in Redis");
+        for (String key : keys) {
+            assertTrue(key.length() < 80, "fixed-length key: " + key);
+            assertFalse(key.contains("someone") || key.contains(address), "no name or address in clear: " + key);
+            long ttl = redis.key().pttl(key);
+            assertTrue(ttl > 0 && ttl <= LoginThrottle.WINDOW_MS, key + " expires within the window: " + ttl);
+        }
+    }
+
+    /** Beyond the configured concurrent password checks, a sign-in is refused at once. */
+    @Test
+    void concurrentPasswordChecksAreCapped() throws InterruptedException {
+        String manager = Distribution.manager();
+        Semaphore checks = throttle.checks();
+        int all = checks.availablePermits();
+        checks.acquire(all); // as if that many checks were under way
+        try {
+            basic(manager, Distribution.USER_PASSWORD, Fixtures.randomAddress()).then().statusCode(429)
+                    .header("Retry-After", equalTo("1")).body("detail", containsString("at once"));
+            form(manager, Distribution.USER_PASSWORD, Fixtures.randomAddress()).then().statusCode(429)
+                    .header("Retry-After", equalTo("1"));
+        } finally {
+            checks.release(all);
+        }
+        basic(manager, Distribution.USER_PASSWORD, Fixtures.randomAddress()).then().statusCode(200);
+        // Each check gave its share back, signed in or not.
+        basic(manager, "wrong", Fixtures.randomAddress()).then().statusCode(401);
+        assertEquals(all, checks.availablePermits());
+    }
+
+    private static Response form(String user, String password, String address) {
+        return given().auth().none().redirects().follow(false).header("X-Forwarded-For", address)
+                .formParam("j_username", user).formParam("j_password", password).post("/j_security_check");
+    }
+
+    private static Response basic(String user, String password, String address) {
+        return given().auth().preemptive().basic(user, password).header("X-Forwarded-For", address)
+                .get("/api/manage/campaigns");
+    }
+}
