@@ -68,6 +68,18 @@ public class CampaignCatalog {
         return rules;
     }
 
+    /**
+     * A campaign as the public may see it: a draft is unknown to the public, answered as an unknown slug is (404), so
+     * that its name, totals and challenges say nothing before it goes live.
+     */
+    public CampaignRules publicBySlug(String slug) {
+        CampaignRules rules = bySlug.get(slug);
+        if (rules == null || rules.status() == CampaignStatus.DRAFT) {
+            throw ClientError.notFound("No campaign '" + slug + "'");
+        }
+        return rules;
+    }
+
     public CampaignRules byId(long id) {
         return byId.get(id);
     }

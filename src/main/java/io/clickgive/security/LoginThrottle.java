@@ -22,10 +22,10 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
- * Slows down password guessing, for the API's Basic sign-in and the console's form alike. Attempts are counted in Redis
- * before their password is checked, and taken back when they sign in (so the limits hold across replicas, guesses in
- * flight count too, and nothing grows in the heap: every counter expires with its window), under keyed hashes of fixed
- * length, never the name or address in clear; what is left counted is failures:
+ * Slows down password guessing, for the API's Basic sign-in and the console's form alike. Failures are counted in Redis
+ * (so the limits hold across replicas, and nothing grows in the heap: every counter expires with its window), under
+ * keyed hashes of fixed length, never the name or address in clear. A failure is counted as its answer leaves, so a
+ * guess in flight is not counted yet: the cap on concurrent checks bounds how many that can be.
  * <ul>
  *   <li>{@value #PER_USER} failures of one account from one address within {@value #WINDOW_MINUTES} minutes,</li>
  *   <li>{@value #PER_ACCOUNT} failures of one account from anywhere (guessing spread over many addresses),</li>
@@ -157,8 +157,7 @@ public class LoginThrottle {
     }
 
     /**
-     * Counts the attempt on the address (and on the account, once its name is known), or answers how long it must wait
-     * when one of them is at its limit.
+     * How long the attempt must wait: its address's failures, and its account's once the name is known (0: go on).
      */
     Uni<Long> tryAttempt(Attempt attempt) {
         List<String> keys = new java.util.ArrayList<>();
@@ -171,11 +170,11 @@ public class LoginThrottle {
             keys.addAll(accountKeys(attempt));
             limits.addAll(List.of(PER_ACCOUNT, PER_USER));
         }
-        return scripts.call(script, keys, new SignInCall("try", limits, WINDOW_MS), SignInAnswer.class)
+        return scripts.call(script, keys, new SignInCall("check", limits, WINDOW_MS), SignInAnswer.class)
                 .map(SignInAnswer::waitMs);
     }
 
-    /** Takes a successful attempt back off its counters, from the response the mechanism is about to send. */
+    /** Counts a failure, or clears the account's counter on its address, from the response about to be sent. */
     private void outcome(RoutingContext ctx, Attempt attempt) {
         if (attempt.refusedForMs > 0) {
             // Refused by the account's limits before any password check: say so, instead of "wrong password".
@@ -188,15 +187,14 @@ public class LoginThrottle {
             return; // a form without a user name never reached a password check: it stays counted on its address
         }
         String location = ctx.response().headers().get(HttpHeaders.LOCATION);
-        boolean succeeded = attempt.form ? location != null && !location.contains("/console/login")
-                : ctx.response().getStatusCode() != 401;
-        if (succeeded) {
-            List<String> keys = new java.util.ArrayList<>();
-            keys.add(addressKey(attempt));
-            keys.addAll(accountKeys(attempt));
-            scripts.call(script, keys, new SignInCall("succeed", List.of(), WINDOW_MS), SignInAnswer.class)
-                    .subscribe().with(a -> { }, e -> { });
-        }
+        boolean failed = attempt.form ? location != null && location.contains("/console/login")
+                // A refused sign-in is a 401 with a challenge; the game's own 401s (a forged session token) have none.
+                : ctx.response().getStatusCode() == 401 && ctx.response().headers().contains("WWW-Authenticate");
+        List<String> keys = new java.util.ArrayList<>();
+        keys.add(addressKey(attempt));
+        keys.addAll(accountKeys(attempt));
+        scripts.call(script, keys, new SignInCall(failed ? "fail" : "succeed", List.of(), WINDOW_MS),
+                SignInAnswer.class).subscribe().with(a -> { }, e -> { });
     }
 
     /** The password checks under way on this instance, as permits (tests hold them to stand for a flood). */

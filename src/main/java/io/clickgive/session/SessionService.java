@@ -100,7 +100,7 @@ public class SessionService {
 
     /** A proof-of-work challenge for the player, harder the more it (or its network, or everyone) asks. */
     public ProofOfWork.Challenge challenge(String slug, Caller caller) {
-        CampaignRules campaign = catalog.bySlug(slug);
+        CampaignRules campaign = catalog.publicBySlug(slug);
         refuseUnlessOpen(campaign, clock.instant());
         return challenge(campaign, requester(campaign, caller));
     }
@@ -111,7 +111,7 @@ public class SessionService {
     }
 
     public Uni<SessionGrant> grant(String slug, SessionRequest request, Caller caller) {
-        CampaignRules campaign = catalog.bySlug(slug);
+        CampaignRules campaign = catalog.publicBySlug(slug);
         Instant now = clock.instant();
         refuseUnlessOpen(campaign, now);
         String region = request.region() == null ? "-" : request.region();

@@ -28,9 +28,9 @@ public class TotalsResource {
 
     @GET
     @Operation(summary = "Clicks, sessions, participants, megabytes and gigabytes of a campaign, with its regions")
-    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    @APIResponse(responseCode = "404", description = "Unknown campaign, or one still in draft")
     public Uni<CampaignTotals> get(@PathParam("slug") String slug) {
-        return totals.totals(catalog.bySlug(slug));
+        return totals.totals(catalog.publicBySlug(slug));
     }
 
     @GET
@@ -39,6 +39,6 @@ public class TotalsResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "The same totals as server-sent events, one a second")
     public Multi<CampaignTotals> stream(@PathParam("slug") String slug) {
-        return totals.stream(catalog.bySlug(slug));
+        return totals.stream(catalog.publicBySlug(slug));
     }
 }

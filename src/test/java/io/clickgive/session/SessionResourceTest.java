@@ -44,8 +44,14 @@ class SessionResourceTest {
         given().contentType(ContentType.JSON).body(Map.of()).post("/api/campaigns/{slug}/sessions", "no-such-campaign")
                 .then().statusCode(404);
 
+        // A draft is unknown to the public, as an unknown slug is: its sessions, challenges and totals.
         String draft = Fixtures.createCampaign(Fixtures.draft(Fixtures.uniqueSlug("draft")));
-        refused(draft).body("detail", containsString("draft"));
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/campaigns/{slug}/sessions", draft)
+                .then().statusCode(404).body("detail", equalTo("No campaign '" + draft + "'"));
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/campaigns/{slug}/challenges", draft)
+                .then().statusCode(404);
+        given().get("/api/campaigns/{slug}/totals", draft).then().statusCode(404);
+        given().get("/api/campaigns/{slug}/totals/stream", draft).then().statusCode(404);
 
         String paused = Fixtures.liveCampaign("paused");
         Fixtures.setStatus(paused, "PAUSED");
