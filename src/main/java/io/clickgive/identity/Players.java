@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Base64;
 
 /**
  * Keyed hashes that stand in for players and networks, so no identity, subscriber number or IP address is ever stored
@@ -78,6 +76,6 @@ public class Players {
     }
 
     private static String hash(Hmac key, String value) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(key.sign(value), 16));
+        return key.hash(value);
     }
 }

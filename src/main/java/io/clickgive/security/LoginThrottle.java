@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -55,8 +54,6 @@ public class LoginThrottle {
 
     /** The routing context's entry for the attempt under way. */
     static final String ATTEMPT = "clickgive.sign-in";
-
-
 
     /** The sign-in script's call (redis/sign-in.lua documents every field). */
     record SignInCall(String mode, List<Integer> limits, long windowMs) {
@@ -126,10 +123,10 @@ public class LoginThrottle {
             ctx.next();
             return;
         }
-        Attempt attempt = new Attempt(hash("address|" + admission.clientAddress(
+        Attempt attempt = new Attempt(addressOf(admission.clientAddress(
                 ctx.request().remoteAddress().hostAddress(), ctx.request().getHeader("X-Forwarded-For"))), form);
         if (basic) {
-            attempt.account = hash("account|" + username(authorization));
+            attempt.account = accountOf(username(authorization));
         }
         if (!checks.tryAcquire()) {
             busy(ctx, form);
@@ -137,7 +134,7 @@ public class LoginThrottle {
         }
         attempt.held = checks;
         // The request stays paused (Quarkus pauses it until a handler reads the body) while Redis answers.
-        tryAttempt(attempt).subscribe().with(wait -> {
+        waitMs(attempt).subscribe().with(wait -> {
             if (wait > 0) {
                 attempt.checked();
                 refuse(ctx, attempt, wait);
@@ -159,10 +156,10 @@ public class LoginThrottle {
     /**
      * How long the attempt must wait: its address's failures, and its account's once the name is known (0: go on).
      */
-    Uni<Long> tryAttempt(Attempt attempt) {
+    Uni<Long> waitMs(Attempt attempt) {
         List<String> keys = new java.util.ArrayList<>();
         List<Integer> limits = new java.util.ArrayList<>();
-        if (!attempt.form || attempt.account == null) { // the form's address was counted before its name was known
+        if (!attempt.form || attempt.account == null) { // the form's address was checked before its name was known
             keys.add(addressKey(attempt));
             limits.add(PER_ADDRESS);
         }
@@ -178,9 +175,7 @@ public class LoginThrottle {
     private void outcome(RoutingContext ctx, Attempt attempt) {
         if (attempt.refusedForMs > 0) {
             // Refused by the account's limits before any password check: say so, instead of "wrong password".
-            long seconds = seconds(attempt.refusedForMs);
-            ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/console/login?wait=" + seconds)
-                    .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            waitPage(ctx, attempt.refusedForMs);
             return;
         }
         if (attempt.account == null) {
@@ -202,9 +197,14 @@ public class LoginThrottle {
         return checks;
     }
 
-    /** Takes in the form's account name (from {@link ThrottledSignIn}). */
+    /** The keyed hash that stands for an account name in the counters' keys. */
     String accountOf(String username) {
-        return hash("account|" + username);
+        return key.hash("account|" + username);
+    }
+
+    /** The keyed hash that stands for a client address in the counters' keys. */
+    String addressOf(String address) {
+        return key.hash("address|" + address);
     }
 
     private static String addressKey(Attempt attempt) {
@@ -221,13 +221,19 @@ public class LoginThrottle {
     }
 
     private void refuse(RoutingContext ctx, Attempt attempt, long waitMs) {
-        long seconds = seconds(waitMs);
         if (attempt.form) {
-            ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/console/login?wait=" + seconds)
-                    .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).end();
+            waitPage(ctx, waitMs).end();
             return;
         }
+        long seconds = seconds(waitMs);
         problem(ctx, seconds, "Too many failed sign-ins; try again in " + seconds + " s");
+    }
+
+    /** A form's refusal: back to the sign-in page, which says how long to wait. */
+    private static io.vertx.core.http.HttpServerResponse waitPage(RoutingContext ctx, long waitMs) {
+        long seconds = seconds(waitMs);
+        return ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/console/login?wait=" + seconds)
+                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 
     private void busy(RoutingContext ctx, boolean form) {
@@ -259,10 +265,6 @@ public class LoginThrottle {
 
     private static long seconds(long ms) {
         return Math.max(1, (ms + 999) / 1000);
-    }
-
-    private String hash(String value) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(key.sign(value), 16));
     }
 
     /** The user name of a Basic credential; a malformed one counts as its own name, so it is throttled too. */

@@ -49,7 +49,7 @@ public class ThrottledSignIn implements IdentityProvider<UsernamePasswordAuthent
             return Uni.createFrom().nullItem(); // a Basic header: its account was checked with its address
         }
         attempt.account = throttle.accountOf(request.getUsername());
-        return throttle.tryAttempt(attempt).onItem().transformToUni(wait -> {
+        return throttle.waitMs(attempt).onItem().transformToUni(wait -> {
             if (wait > 0) {
                 attempt.refusedForMs = wait;
                 return Uni.createFrom().failure(new AuthenticationFailedException("too many failed sign-ins"));

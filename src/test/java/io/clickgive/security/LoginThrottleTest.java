@@ -32,14 +32,14 @@ class LoginThrottleTest {
     LoginThrottle throttle;
 
     @Test
-    void theFormIsThrottledPerAccountBeforeAnyPasswordCheck() {
+    void theFormIsThrottledPerAccountBeforeAnyPasswordCheck() throws InterruptedException {
         String manager = Distribution.manager();
         String address = Fixtures.randomAddress();
         for (int i = 0; i < LoginThrottle.PER_USER; i++) {
             form(manager, "wrong-password-" + i, address).then().statusCode(302)
                     .header("Location", containsString("/console/login?error"));
         }
-        settle();
+        awaitCounted(accountKey(manager), LoginThrottle.PER_USER);
         // The right password is not even checked now: the sign-in page says how long to wait.
         Response refused = form(manager, Distribution.USER_PASSWORD, address);
         refused.then().statusCode(303).header("Retry-After", notNullValue())
@@ -55,7 +55,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void anAccountGuessedFromManyAddressesIsThrottledEverywhere() {
+    void anAccountGuessedFromManyAddressesIsThrottledEverywhere() throws InterruptedException {
         String manager = Distribution.manager();
         for (int i = 0; i < LoginThrottle.PER_ACCOUNT; i++) {
             // Alternating the form and Basic: one count for both.
@@ -66,7 +66,7 @@ class LoginThrottleTest {
                 basic(manager, "wrong-" + i, address).then().statusCode(401);
             }
         }
-        settle();
+        awaitCounted(accountKey(manager), LoginThrottle.PER_ACCOUNT);
         basic(manager, Distribution.USER_PASSWORD, Fixtures.randomAddress()).then().statusCode(429)
                 .header("Retry-After", notNullValue()).contentType("application/problem+json")
                 .body("detail", containsString("failed sign-ins"));
@@ -74,12 +74,12 @@ class LoginThrottleTest {
     }
 
     @Test
-    void oneAddressGuessingManyAccountsIsThrottled() {
+    void oneAddressGuessingManyAccountsIsThrottled() throws InterruptedException {
         String address = Fixtures.randomAddress();
         for (int i = 0; i < LoginThrottle.PER_ADDRESS; i++) {
             basic("nobody-" + i, "wrong", address).then().statusCode(401);
         }
-        settle();
+        awaitCounted(addressKey(address), LoginThrottle.PER_ADDRESS);
         // Refused before the body is read or a name is known: the form too.
         basic(Distribution.manager(), Distribution.USER_PASSWORD, address).then().statusCode(429);
         form("nobody", "wrong", address).then().statusCode(303).header("Location", containsString("wait="));
@@ -87,11 +87,11 @@ class LoginThrottleTest {
 
     /** In Redis, so every replica sees them; keyed hashes of fixed length, never a name; gone with their window. */
     @Test
-    void failuresAreCountedInRedisUnderKeyedHashesThatExpire() {
+    void failuresAreCountedInRedisUnderKeyedHashesThatExpire() throws InterruptedException {
         String name = "someone-with-a-very-long-name-" + "x".repeat(500);
         String address = Fixtures.randomAddress();
         basic(name, "wrong", address).then().statusCode(401);
-        settle();
+        awaitCounted(addressKey(address), 1);
         List<String> keys = redis.key().keys("cg:{sign-in}:*");
         assertFalse(keys.isEmpty(), "failures counted in Redis");
         for (String key : keys) {
@@ -123,13 +123,27 @@ class LoginThrottleTest {
         assertEquals(all, checks.availablePermits());
     }
 
-    /** A failure is counted as its answer leaves: give the last one's count the moment it takes to land. */
-    private static void settle() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * A failure is counted as its answer leaves: waits until the counter in Redis holds {@code failures} (the one the
+     * throttle itself reads), at most 5 s.
+     */
+    private void awaitCounted(String key, int failures) throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            String count = redis.value(String.class).get(key);
+            if (count != null && Integer.parseInt(count) >= failures) {
+                return;
+            }
+            Thread.sleep(10);
         }
+        throw new AssertionError(key + " never reached " + failures + " failures");
+    }
+
+    private String accountKey(String user) {
+        return "cg:{sign-in}:u:" + throttle.accountOf(user);
+    }
+
+    private String addressKey(String address) {
+        return "cg:{sign-in}:a:" + throttle.addressOf(address);
     }
 
     private static Response form(String user, String password, String address) {
