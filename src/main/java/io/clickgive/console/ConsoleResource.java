@@ -27,7 +27,7 @@ public class ConsoleResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(ConsoleView view, boolean failed, Long waitSeconds);
+        static native TemplateInstance login(ConsoleView view, boolean failed, Long waitSeconds, boolean busy);
 
         static native TemplateInstance home(ConsoleView view);
     }
@@ -42,12 +42,12 @@ public class ConsoleResource {
     @Path("login")
     @Operation(summary = "The console's sign-in page")
     public TemplateInstance login(@QueryParam("lang") String lang, @QueryParam("error") String error,
-                                  @QueryParam("wait") String wait) {
+                                  @QueryParam("wait") String wait, @QueryParam("busy") String busy) {
         Long seconds = null;
         if (wait != null && wait.matches("[0-9]{1,6}")) { // set by LoginThrottle; anything else is ignored
             seconds = Long.parseLong(wait);
         }
-        return Templates.login(console.view(lang, null), error != null, seconds);
+        return Templates.login(console.view(lang, null), error != null, seconds, busy != null);
     }
 
     @GET

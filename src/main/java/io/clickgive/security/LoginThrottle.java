@@ -73,6 +73,8 @@ public class LoginThrottle {
         String account;
         /** Set when the account's limits refused the attempt: the wait in ms. */
         long refusedForMs;
+        /** Set when every password check of the instance was taken: refused at once, counted nowhere. */
+        boolean busy;
         private Semaphore held;
 
         Attempt(String address, boolean form) {
@@ -128,16 +130,17 @@ public class LoginThrottle {
         if (basic) {
             attempt.account = accountOf(username(authorization));
         }
-        if (!checks.tryAcquire()) {
-            busy(ctx, form);
-            return;
-        }
-        attempt.held = checks;
         // The request stays paused (Quarkus pauses it until a handler reads the body) while Redis answers.
         waitMs(attempt).subscribe().with(wait -> {
             if (wait > 0) {
-                attempt.checked();
                 refuse(ctx, attempt, wait);
+                return;
+            }
+            // A permit only for an attempt that will be checked: guesses already refused take none, so a flood from
+            // addresses over their limits leaves the checks free for everyone else. The form's account is checked
+            // later (ThrottledSignIn), and takes its permit there.
+            if (!form && !startCheck(attempt)) {
+                problem(ctx, 1, "Too many sign-ins at once; try again in 1 s");
                 return;
             }
             ctx.addEndHandler(done -> attempt.checked());
@@ -178,6 +181,11 @@ public class LoginThrottle {
             waitPage(ctx, attempt.refusedForMs);
             return;
         }
+        if (attempt.busy) { // the form's: every check was taken, nothing was checked nor counted
+            ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/console/login?busy=1")
+                    .putHeader(HttpHeaders.RETRY_AFTER, "1");
+            return;
+        }
         if (attempt.account == null) {
             return; // a form without a user name never reached a password check: it stays counted on its address
         }
@@ -190,6 +198,16 @@ public class LoginThrottle {
         keys.addAll(accountKeys(attempt));
         scripts.call(script, keys, new SignInCall(failed ? "fail" : "succeed", List.of(), WINDOW_MS),
                 SignInAnswer.class).subscribe().with(a -> { }, e -> { });
+    }
+
+    /** Takes one of this instance's password checks for the attempt; false when they are all taken. */
+    boolean startCheck(Attempt attempt) {
+        if (!checks.tryAcquire()) {
+            attempt.busy = true;
+            return false;
+        }
+        attempt.held = checks;
+        return true;
     }
 
     /** The password checks under way on this instance, as permits (tests hold them to stand for a flood). */
@@ -236,15 +254,6 @@ public class LoginThrottle {
                 .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 
-    private void busy(RoutingContext ctx, boolean form) {
-        if (form) {
-            ctx.response().setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-                    .putHeader(HttpHeaders.RETRY_AFTER, "1").end(BUSY_PAGE);
-            return;
-        }
-        problem(ctx, 1, "Too many sign-ins at once; try again in 1 s");
-    }
-
     private void problem(RoutingContext ctx, long seconds, String detail) {
         try {
             ctx.response().setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
@@ -254,14 +263,6 @@ public class LoginThrottle {
             ctx.fail(e);
         }
     }
-
-    private static final String BUSY_PAGE = """
-            <!doctype html><meta charset="utf-8"><title>429</title>
-            <p lang="fr">Trop de connexions en même temps ; réessayez dans une seconde.</p>
-            <p lang="ar" dir="rtl">محاولات دخول كثيرة في وقت واحد؛ أعد المحاولة بعد ثانية.</p>
-            <p lang="en">Too many sign-ins at once; try again in a second.</p>
-            <p><a href="/console/login">/console/login</a></p>
-            """;
 
     private static long seconds(long ms) {
         return Math.max(1, (ms + 999) / 1000);

@@ -54,6 +54,9 @@ public class ThrottledSignIn implements IdentityProvider<UsernamePasswordAuthent
                 attempt.refusedForMs = wait;
                 return Uni.createFrom().failure(new AuthenticationFailedException("too many failed sign-ins"));
             }
+            if (!throttle.startCheck(attempt)) {
+                return Uni.createFrom().failure(new AuthenticationFailedException("every password check is taken"));
+            }
             return Uni.createFrom().nullItem();
         });
     }

@@ -112,14 +112,43 @@ class LoginThrottleTest {
         try {
             basic(manager, Distribution.USER_PASSWORD, Fixtures.randomAddress()).then().statusCode(429)
                     .header("Retry-After", equalTo("1")).body("detail", containsString("at once"));
-            form(manager, Distribution.USER_PASSWORD, Fixtures.randomAddress()).then().statusCode(429)
-                    .header("Retry-After", equalTo("1"));
+            Response busy = form(manager, Distribution.USER_PASSWORD, Fixtures.randomAddress());
+            busy.then().statusCode(303).header("Retry-After", equalTo("1"))
+                    .header("Location", endsWith("/console/login?busy=1"));
+            assertNull(busy.getCookie("clickgive-console"), "no session for a sign-in never checked");
+            given().auth().none().get(busy.getHeader("Location") + "&lang=en").then().statusCode(200)
+                    .body(containsString("Too many sign-ins at once; try again in a moment."));
         } finally {
             checks.release(all);
         }
         basic(manager, Distribution.USER_PASSWORD, Fixtures.randomAddress()).then().statusCode(200);
         // Each check gave its share back, signed in or not.
         basic(manager, "wrong", Fixtures.randomAddress()).then().statusCode(401);
+        assertEquals(all, checks.availablePermits());
+    }
+
+    /**
+     * Guesses already over a limit are refused without taking a password check: a flood of them from one address leaves
+     * the checks free for everyone else.
+     */
+    @Test
+    void refusedGuessesTakeNoPasswordCheck() throws InterruptedException {
+        String manager = Distribution.manager();
+        String address = Fixtures.randomAddress();
+        for (int i = 0; i < LoginThrottle.PER_USER; i++) {
+            basic(manager, "wrong-" + i, address).then().statusCode(401);
+        }
+        awaitCounted(accountKey(manager), LoginThrottle.PER_USER);
+        Semaphore checks = throttle.checks();
+        int all = checks.availablePermits();
+        checks.acquire(all);
+        try {
+            // Not "busy": the limit answers first, and it needs no check.
+            basic(manager, "wrong", address).then().statusCode(429).body("detail", containsString("failed sign-ins"));
+            form(manager, "wrong", address).then().statusCode(303).header("Location", containsString("wait="));
+        } finally {
+            checks.release(all);
+        }
         assertEquals(all, checks.availablePermits());
     }
 
