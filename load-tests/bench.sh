@@ -233,6 +233,7 @@ log "Starting the app on $BASE (JVM options: $JAVA_OPTS; log: $WORK/app.log)"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 CLICKGIVE_TOKEN_KEY="bench-token-key-$(date +%s%N)-0123456789abcdef" \
 CLICKGIVE_PRIVACY_KEY="bench-privacy-key-$(date +%s%N)" \
+CLICKGIVE_SESSION_KEY="bench-session-key-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')" \
 DB_URL="jdbc:postgresql://$HOST:5432/$DB" \
 REDIS_URL="redis://$HOST:6379/$REDIS_DB" \
 PORT="$PORT" \

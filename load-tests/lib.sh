@@ -11,6 +11,8 @@ RCLI=(redis-cli -h "$HOST" -p 6379 -n "$REDIS_DB")
 ADMIN_PASSWORD="load-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 TOKEN_KEY="load-token-key-$(date +%s%N)-0123456789abcdef"
 PRIVACY_KEY="load-privacy-key-$(date +%s%N)"
+# The console's cookie key: production refuses to start without one (common.SecretsCheck).
+SESSION_KEY="load-session-key-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
 APP_PID=""
 
 log() { printf '[%s %s] %s\n' "$NAME" "$(date +%H:%M:%S)" "$*" >&2; }
@@ -38,7 +40,7 @@ fresh_data() {
 }
 
 start_app() { # extra JVM flags as arguments
-  CLICKGIVE_TOKEN_KEY="$TOKEN_KEY" CLICKGIVE_PRIVACY_KEY="$PRIVACY_KEY" \
+  CLICKGIVE_TOKEN_KEY="$TOKEN_KEY" CLICKGIVE_PRIVACY_KEY="$PRIVACY_KEY" CLICKGIVE_SESSION_KEY="$SESSION_KEY" \
   DB_URL="jdbc:postgresql://$HOST:5432/$DB" REDIS_URL="redis://$HOST:6379/$REDIS_DB" PORT="$PORT" \
     java -Xms512m -Xmx512m -XX:+UseParallelGC "$@" -Dquarkus.http.host=$HOST \
       -Dclickgive.guard.trusted-proxies=127.0.0.1/32 -Dclickgive.security.admin-password="$ADMIN_PASSWORD" \

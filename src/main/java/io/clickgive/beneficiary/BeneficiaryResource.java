@@ -63,7 +63,7 @@ public class BeneficiaryResource {
 
     @POST
     @Path("import")
-    @Consumes({"text/csv", "text/plain", "application/octet-stream"})
+    @Consumes({"text/csv", "application/octet-stream"})
     @Operation(summary = "Import beneficiaries from a UTF-8 CSV file",
             description = "Columns: code, kind, name, region, province, people_served; optionally tablets_requested, "
                     + "gigabytes_requested, contact_name, contact_phone, contact_email, bandwidth_mbps, "

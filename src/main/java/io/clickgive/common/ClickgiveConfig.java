@@ -167,5 +167,19 @@ public interface ClickgiveConfig {
          */
         @WithDefault("2")
         int maxConcurrentSignIns();
+
+        /**
+         * Refuse to start with an empty, short, placeholder or shared key, or a first admin password under 12
+         * characters (common.SecretsCheck). Off in dev and test only, whose keys are throw-away.
+         */
+        @WithDefault("true")
+        boolean requireStrongSecrets();
+
+        /**
+         * Mark the console's cookie Secure, so a browser never sends it over plain HTTP. On in production, which is
+         * behind TLS; off in dev and test, which serve plain HTTP on localhost.
+         */
+        @WithDefault("true")
+        boolean secureCookie();
     }
 }

@@ -37,7 +37,12 @@ public final class Hmac {
      * be matched against, or passed off as, another's.
      */
     public Hmac derive(String label) {
-        return new Hmac(sign("clickgive key|" + label));
+        return new Hmac(derivedKey(label));
+    }
+
+    /** The bytes of the key {@link #derive} makes, for a library that takes its key itself. */
+    public byte[] derivedKey(String label) {
+        return sign("clickgive key|" + label);
     }
 
     /** A keyed hash that stands in for a value: 16 bytes of its signature, base64url (22 characters, whatever the value). */

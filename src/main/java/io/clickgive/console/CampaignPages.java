@@ -16,9 +16,11 @@ import io.clickgive.guard.GuardSettings;
 import io.clickgive.guard.RejectionResource;
 import io.clickgive.voids.Flags;
 import io.clickgive.voids.VoidOrder;
+import io.clickgive.voids.VoidView;
 import io.clickgive.voids.Voids;
 import io.clickgive.ledger.LedgerBacklog;
 import io.clickgive.report.CampaignReport;
+import io.clickgive.report.ReportResource;
 import io.clickgive.report.ReportService;
 import io.clickgive.totals.CampaignTotals;
 import io.clickgive.totals.TotalsService;
@@ -200,6 +202,9 @@ public class CampaignPages {
      */
     static final int FLAG_ROWS = 50;
 
+    /** Rows of each kind in the flags' download (the API's default too). */
+    static final int FLAGS_DOWNLOADED = 200;
+
     @POST
     @Path("{slug}/voids")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -260,6 +265,36 @@ public class CampaignPages {
     public TemplateInstance report(@PathParam("slug") String slug, @QueryParam("lang") String lang,
                                    @Context SecurityContext security) {
         return Templates.report(console.view(lang, security), campaigns.get(slug), reports.report(slug));
+    }
+
+    /*
+     * The console's downloads, under its own signed-in session: a link to the Basic-protected API would make the
+     * browser ask for the password in its own prompt, and keep it for every later request to the API.
+     */
+
+    @GET
+    @Path("{slug}/report.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The report's CSV, downloaded from the console (managers)")
+    public Response reportCsv(@PathParam("slug") String slug) {
+        campaigns.get(slug); // 404 for an unknown campaign
+        return ReportResource.csvFile(reports, slug);
+    }
+
+    @GET
+    @Path("{slug}/flags.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The busiest networks and identities of the last 24 hours, flagged first (managers)")
+    public Flags.Review flagsJson(@PathParam("slug") String slug) {
+        return flags.review(slug, FLAG_WINDOW, FLAGS_DOWNLOADED);
+    }
+
+    @GET
+    @Path("{slug}/voids.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The campaign's holds and voids, newest first (managers)")
+    public List<VoidView> voidsJson(@PathParam("slug") String slug) {
+        return voids.list(slug);
     }
 
     private TemplateInstance allocationPage(String slug, String lang, SecurityContext security,

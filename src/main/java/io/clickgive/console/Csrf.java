@@ -1,6 +1,6 @@
 package io.clickgive.console;
 
-import io.clickgive.common.ClickgiveConfig;
+import io.clickgive.common.Keys;
 import io.clickgive.common.ClientError;
 import io.clickgive.common.Hmac;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +21,8 @@ public class Csrf {
     private final Hmac hmac;
     private final Clock clock;
 
-    public Csrf(ClickgiveConfig config, Clock clock) {
-        this.hmac = new Hmac("console-csrf|" + config.tokens().key());
+    public Csrf(Keys keys, Clock clock) {
+        this.hmac = keys.signing(Keys.Purpose.CSRF);
         this.clock = clock;
     }
 

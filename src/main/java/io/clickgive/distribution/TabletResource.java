@@ -47,7 +47,7 @@ public class TabletResource {
 
     @POST
     @Path("import")
-    @Consumes({"text/csv", "text/plain", "application/octet-stream"})
+    @Consumes({"text/csv", "application/octet-stream"})
     @Operation(summary = "Import tablets from a UTF-8 CSV file (serial, imei, model)",
             description = "IMEIs must carry a valid check digit. mode=all-or-nothing (default) or keep-valid. "
                     + "Rows already imported (same serial and IMEI) are skipped.")

@@ -3,6 +3,7 @@ package io.clickgive.guard;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.ClientError;
 import io.clickgive.common.Hmac;
+import io.clickgive.common.Keys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +12,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The session's entry fee: an ALTCHA puzzle (the format of altcha.org, which the tests check against the org.altcha
@@ -68,12 +67,11 @@ public class ProofOfWork {
     private final long ttlMillis;
     private final Clock clock;
 
-    public ProofOfWork(ClickgiveConfig config, Clock clock) {
+    public ProofOfWork(ClickgiveConfig config, Keys keys, Clock clock) {
         this.clock = clock;
         this.ttlMillis = config.guard().powTtl().toMillis();
         // Derived from the token keys, so rotating the token key rotates this one too and no extra secret is needed.
-        this.verifiers = Stream.concat(Stream.of(config.tokens().key()), config.tokens().previousKey().stream())
-                .map(key -> new Hmac(Base64.getEncoder().encodeToString(new Hmac(key).sign("proof-of-work")))).toList();
+        this.verifiers = keys.proofOfWork();
     }
 
     /** A session's puzzle: bound to the campaign and the player. */

@@ -1,6 +1,7 @@
 package io.clickgive.identity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.clickgive.common.Keys;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.Hmac;
 import io.clickgive.common.RedisScripts;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Player identities: minted by the server for a proof of work whose price rises with how many identities the same
@@ -57,7 +57,8 @@ public class Identities {
     private final ClickgiveConfig.Identity settings;
     private final long memoryMs;
 
-    public Identities(Players players, ProofOfWork proofs, RedisScripts scripts, Clock clock, ClickgiveConfig config) {
+    public Identities(Players players, ProofOfWork proofs, RedisScripts scripts, Clock clock, ClickgiveConfig config,
+                      Keys keys) {
         this.players = players;
         this.proofs = proofs;
         this.scripts = scripts;
@@ -67,8 +68,7 @@ public class Identities {
         this.memoryMs = settings.mintMemory().toMillis();
         // Derived from the token keys under their own label, so rotating the token key (with its previous key kept)
         // rotates this one without invalidating the identities phones hold.
-        this.keys = Stream.concat(Stream.of(config.tokens().key()), config.tokens().previousKey().stream())
-                .map(key -> new Hmac(new Hmac(key).sign("clickgive key|identity"))).toList();
+        this.keys = keys.believed(Keys.Purpose.IDENTITY);
     }
 
     /** The puzzle a new identity costs on this network now. */

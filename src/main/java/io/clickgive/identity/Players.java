@@ -1,6 +1,6 @@
 package io.clickgive.identity;
 
-import io.clickgive.common.ClickgiveConfig;
+import io.clickgive.common.Keys;
 import io.clickgive.common.Hmac;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,16 +27,16 @@ public class Players {
     private record DayKey(LocalDate day, Hmac key) {
     }
 
-    private final Hmac root;
+    private final Hmac dayRoot;
     private final Hmac playerKey;
     private final Hmac homeKey;
     private final Clock clock;
     private volatile DayKey today;
 
-    public Players(ClickgiveConfig config, Clock clock) {
-        this.root = new Hmac(config.privacy().key());
-        this.playerKey = root.derive("player");
-        this.homeKey = root.derive("home");
+    public Players(Keys keys, Clock clock) {
+        this.dayRoot = keys.privacy("day");
+        this.playerKey = keys.privacy("player");
+        this.homeKey = keys.privacy("home");
         this.clock = clock;
     }
 
@@ -69,7 +69,7 @@ public class Players {
         LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         DayKey current = today;
         if (current == null || !current.day().equals(day)) {
-            current = new DayKey(day, new Hmac(root.sign("day|" + day)));
+            current = new DayKey(day, dayRoot.derive(day.toString()));
             today = current;
         }
         return current;

@@ -30,6 +30,11 @@ public class ReportResource {
     @Produces("text/csv")
     @Operation(summary = "The same report as a CSV file (UTF-8, one line per region, then the total)")
     public Response csv(@PathParam("slug") String slug) {
+        return csvFile(reports, slug);
+    }
+
+    /** The report's CSV as a file to save (the API's and the console's download alike). */
+    public static Response csvFile(ReportService reports, String slug) {
         return Response.ok(reports.csv(slug))
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-report.csv\"").build();
     }

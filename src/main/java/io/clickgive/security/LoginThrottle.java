@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.Hmac;
+import io.clickgive.common.Keys;
 import io.clickgive.common.Problem;
 import io.clickgive.common.RedisScripts;
 import io.clickgive.guard.Admission;
@@ -101,12 +102,13 @@ public class LoginThrottle {
     private final Hmac key;
     private final Semaphore checks;
 
-    public LoginThrottle(Admission admission, ObjectMapper json, RedisScripts scripts, ClickgiveConfig config) {
+    public LoginThrottle(Admission admission, ObjectMapper json, RedisScripts scripts, ClickgiveConfig config,
+                         Keys keys) {
         this.admission = admission;
         this.json = json;
         this.scripts = scripts;
         this.script = scripts.script("sign-in");
-        this.key = new Hmac(config.privacy().key()).derive("sign-in");
+        this.key = keys.privacy("sign-in");
         this.checks = new Semaphore(config.security().maxConcurrentSignIns());
     }
 

@@ -3,6 +3,7 @@ package io.clickgive.session;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
+import io.clickgive.common.Keys;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.ClientError;
 import io.clickgive.common.Hmac;
@@ -31,7 +32,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Grants 10-second sessions and counts their batches: one Redis script per request, no PostgreSQL, nothing blocking.
@@ -75,7 +75,7 @@ public class SessionService {
 
     public SessionService(CampaignCatalog catalog, RedisScripts scripts, TotalsService totals, Players players,
                           Identities identities, Clock clock, ClickgiveConfig config, Admission admission,
-                          ProofOfWork proofs, Rejections rejections, LoadMeter load) {
+                          ProofOfWork proofs, Rejections rejections, LoadMeter load, Keys keys) {
         this.catalog = catalog;
         this.scripts = scripts;
         this.grant = scripts.script("grant");
@@ -88,8 +88,7 @@ public class SessionService {
         this.rejections = rejections;
         this.load = load;
         this.clock = clock;
-        this.acceptedKeys = Stream.concat(Stream.of(config.tokens().key()), config.tokens().previousKey().stream())
-                .map(Hmac::new).toList();
+        this.acceptedKeys = keys.believed(Keys.Purpose.SESSION_TOKEN);
         this.tokenKey = acceptedKeys.get(0);
         this.shards = config.counters().shards();
         this.countdownMs = config.counters().countdown().toMillis();

@@ -17,7 +17,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The managers' and the admin's console pages: every form does what the API does, and a refused one changes nothing. */
@@ -234,5 +238,40 @@ class ManagerConsoleTest {
         String page = distributor.page("/console/tablets?lang=en");
         assertTrue(page.contains("0 delivered of 3"), "progress: nothing delivered yet");
         assertTrue(page.contains("<span class=\"count\">3</span> Assigned"), "three assigned");
+    }
+
+    /**
+     * The console's downloads come from its own session: a link to the Basic-protected API would have the browser
+     * prompt for the password and keep it. And the API's imports take no text/plain, the one body another site's form
+     * can post with a browser's kept credentials.
+     */
+    @Test
+    void downloadsComeFromTheConsoleAndImportsTakeNoPlainText() {
+        String slug = Fixtures.liveCampaign("downloads");
+        ConsoleClient manager = ConsoleClient.signIn(Distribution.manager(), Distribution.USER_PASSWORD);
+        for (String page : new String[]{"/console/campaigns/{slug}?lang=fr", "/console/campaigns/{slug}/report?lang=ar"}) {
+            String html = manager.page(page, slug);
+            assertFalse(html.contains("href=\"/api/"), page + " links to the console's downloads, not the API");
+            assertTrue(html.contains("href=\"/console/campaigns/" + slug + "/report.csv\""), page + " has the CSV");
+        }
+        manager.request().get("/console/campaigns/{slug}/report.csv", slug).then().statusCode(200)
+                .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment"))
+                .body(startsWith("region,"));
+        manager.request().get("/console/campaigns/{slug}/flags.json", slug).then().statusCode(200)
+                .contentType(containsString("application/json")).body("networks", notNullValue());
+        manager.request().get("/console/campaigns/{slug}/voids.json", slug).then().statusCode(200)
+                .body("size()", equalTo(0));
+        manager.request().get("/console/campaigns/{slug}/report.csv", "no-such-campaign").then().statusCode(404);
+        // Without the console's session: to the sign-in page, never a Basic challenge.
+        given().auth().none().redirects().follow(false).get("/console/campaigns/{slug}/report.csv", slug).then()
+                .statusCode(302).header("Location", containsString("/console/login"))
+                .header("WWW-Authenticate", nullValue());
+
+        String beneficiaries = "code,kind,name,region,province,people_served\nPLAIN-1,SCHOOL,École,MA-01,Tanger,30\n";
+        for (String path : new String[]{"/api/manage/beneficiaries/import", "/api/manage/tablets/import",
+                "/api/manage/campaigns/" + slug + "/likes/import"}) {
+            given().contentType("text/plain").body(beneficiaries).post(path).then().statusCode(415);
+        }
+        given().get("/api/manage/beneficiaries/PLAIN-1").then().statusCode(404);
     }
 }

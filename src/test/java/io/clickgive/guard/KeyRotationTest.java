@@ -3,6 +3,7 @@ package io.clickgive.guard;
 import io.clickgive.Fixtures;
 import io.clickgive.Fixtures.Session;
 import io.clickgive.common.Hmac;
+import io.clickgive.common.Keys;
 import io.clickgive.identity.IdentityToken;
 import io.clickgive.identity.Players;
 import io.clickgive.session.SessionToken;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import org.altcha.altcha.Altcha;
 import org.junit.jupiter.api.Test;
 
-import java.util.Base64;
 
 import java.util.List;
 import java.util.Map;
@@ -42,14 +42,14 @@ class KeyRotationTest {
     void tokensOfThePreviousKeyStillCountAndOthersAreRefused() {
         String slug = Fixtures.liveCampaign("rotation");
         Session fresh = Fixtures.startSession(slug);
-        SessionToken claims = SessionToken.verify(fresh.token(), List.of(new Hmac("rotated-test-key-fedcba9876543210")));
+        SessionToken claims = SessionToken.verify(fresh.token(), List.of(sessionKey("rotated-test-key-fedcba9876543210")));
 
         // A session granted before the rotation carries a token of the previous key.
-        Session before = new Session(fresh.id(), claims.sign(new Hmac(PREVIOUS)));
+        Session before = new Session(fresh.id(), claims.sign(sessionKey(PREVIOUS)));
         Fixtures.sendBatch(before, 1, Fixtures.offsets(100, 5, 150)).then().statusCode(200).body("accepted", equalTo(5));
         Fixtures.sendBatch(fresh, 2, Fixtures.offsets(2_000, 5, 150)).then().statusCode(200).body("accepted", equalTo(5));
 
-        Session forged = new Session(fresh.id(), claims.sign(new Hmac("a-key-nobody-configured-0123456789")));
+        Session forged = new Session(fresh.id(), claims.sign(sessionKey("a-key-nobody-configured-0123456789")));
         Fixtures.sendBatch(forged, 3, Fixtures.offsets(4_000, 5, 150)).then().statusCode(401);
         Fixtures.totals(slug).then().body("clicks", equalTo(10));
     }
@@ -85,7 +85,12 @@ class KeyRotationTest {
 
     /** The identity key as an instance holding {@code tokenKey} derives it. */
     private static Hmac identityKey(String tokenKey) {
-        return new Hmac(new Hmac(tokenKey).sign("clickgive key|identity"));
+        return Keys.derived(tokenKey, Keys.Purpose.IDENTITY);
+    }
+
+    /** The session token key as an instance holding {@code tokenKey} derives it. */
+    private static Hmac sessionKey(String tokenKey) {
+        return Keys.derived(tokenKey, Keys.Purpose.SESSION_TOKEN);
     }
 
     @Inject
@@ -93,7 +98,7 @@ class KeyRotationTest {
 
     /** A solved challenge as an instance still holding {@code tokenKey} would have issued it. */
     private static Map<String, Object> challengeSignedWith(String tokenKey, long campaignId, String player) throws Exception {
-        String key = Base64.getEncoder().encodeToString(new Hmac(tokenKey).sign("proof-of-work"));
+        String key = Keys.altchaKey(tokenKey);
         Altcha.Challenge challenge = Altcha.createChallenge(new Altcha.ChallengeOptions()
                 .setAlgorithm(Altcha.Algorithm.SHA256).setHmacKey(key).setMaxNumber(1L).setNumber(0L)
                 .addParam("campaign", Long.toString(campaignId)).addParam("player", player).addParam("max", "1")

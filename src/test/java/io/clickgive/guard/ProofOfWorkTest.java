@@ -2,7 +2,6 @@ package io.clickgive.guard;
 
 import io.clickgive.Fixtures;
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.Hmac;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -11,7 +10,6 @@ import org.altcha.altcha.Altcha;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -59,7 +57,7 @@ class ProofOfWorkTest {
         payload.number = (long) solved.number;
         payload.salt = salt;
         payload.signature = (String) challenge.get("signature");
-        String key = Base64.getEncoder().encodeToString(new Hmac(config.tokens().key()).sign("proof-of-work"));
+        String key = io.clickgive.common.Keys.altchaKey(config.tokens().key());
         assertTrue(Altcha.verifySolution(payload, key, false), "ALTCHA's verifier accepts our challenge: " + challenge);
         assertEquals(Instant.parse((String) challenge.get("expiresAt")).toEpochMilli(),
                 Long.parseLong(Altcha.extractParams(salt).get("until")));
