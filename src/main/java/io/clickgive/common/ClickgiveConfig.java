@@ -74,6 +74,13 @@ public interface ClickgiveConfig {
         @WithDefault("30s")
         Duration claimIdle();
 
+        /**
+         * An entry that could not be recorded this many times (unreadable, or refused by PostgreSQL) moves to its
+         * shard's dead-letter stream, so that it no longer comes back; the others never wait for it.
+         */
+        @WithDefault("5")
+        int maxDeliveries();
+
         /** Consumer name in the ledger group; must be unique per running instance. Empty means host name plus a random suffix. */
         @WithDefault("")
         java.util.Optional<String> consumer();

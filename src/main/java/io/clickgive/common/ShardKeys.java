@@ -85,6 +85,11 @@ public record ShardKeys(long campaignId, int shard) {
         return "cg:" + tag() + ":ledger";
     }
 
+    /** Ledger entries that could not be recorded, kept with why (ledger.LedgerWriter), for a person to look at. */
+    public String deadLetters() {
+        return "cg:" + tag() + ":dead";
+    }
+
     public static List<ShardKeys> of(long campaignId, int shards) {
         return java.util.stream.IntStream.range(0, shards).mapToObj(s -> new ShardKeys(campaignId, s)).toList();
     }

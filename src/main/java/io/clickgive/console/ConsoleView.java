@@ -25,6 +25,10 @@ public record ConsoleView(String lang, String dir, Map<String, String> t, String
         return text(key).replace("{" + name + "}", String.valueOf(value));
     }
 
+    public String text(String key, String name, Object value, String other, Object otherValue) {
+        return text(key, name, value).replace("{" + other + "}", String.valueOf(otherValue));
+    }
+
     /** The text of one of a family of keys, such as console.role.manager. */
     public String keyed(String family, String member) {
         return text(family + "." + member);

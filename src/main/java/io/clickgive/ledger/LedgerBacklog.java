@@ -19,8 +19,11 @@ import java.util.List;
 @ApplicationScoped
 public class LedgerBacklog {
 
-    /** {@code oldestMillis} is 0 when nothing waits. */
-    public record Backlog(long batches, long oldestMillis) {
+    /**
+     * {@code oldestMillis} is 0 when nothing waits. Dead letters: entries that could not be recorded and were set aside
+     * (LedgerWriter), with the age of the oldest (0 when there is none).
+     */
+    public record Backlog(long batches, long oldestMillis, long deadLetters, long oldestDeadLetterMillis) {
     }
 
     private final StreamCommands<String, String, String> streams;
@@ -34,20 +37,35 @@ public class LedgerBacklog {
     }
 
     public Backlog of(long campaignId) {
-        long batches = 0;
-        long oldest = Long.MAX_VALUE;
+        Stream waiting = new Stream();
+        Stream dead = new Stream();
         for (ShardKeys keys : ShardKeys.of(campaignId, shards)) {
-            long waiting = streams.xlen(keys.ledger());
-            if (waiting == 0) {
-                continue;
+            waiting.add(keys.ledger());
+            dead.add(keys.deadLetters());
+        }
+        return new Backlog(waiting.entries, waiting.age(), dead.entries, dead.age());
+    }
+
+    /** Entries of a campaign's streams of one kind, and the oldest's arrival (its id's time). */
+    private final class Stream {
+        long entries;
+        long oldest = Long.MAX_VALUE;
+
+        void add(String key) {
+            long length = streams.xlen(key);
+            if (length == 0) {
+                return;
             }
-            batches += waiting;
-            List<StreamMessage<String, String, String>> first = streams.xrange(keys.ledger(), StreamRange.of("-", "+"), 1);
+            entries += length;
+            List<StreamMessage<String, String, String>> first = streams.xrange(key, StreamRange.of("-", "+"), 1);
             if (!first.isEmpty()) {
                 String id = first.get(0).id();
                 oldest = Math.min(oldest, Long.parseLong(id.substring(0, id.indexOf('-'))));
             }
         }
-        return new Backlog(batches, oldest == Long.MAX_VALUE ? 0 : Math.max(0, clock.millis() - oldest));
+
+        long age() {
+            return oldest == Long.MAX_VALUE ? 0 : Math.max(0, clock.millis() - oldest);
+        }
     }
 }

@@ -8,10 +8,38 @@ record LedgerEntry(String streamId, String sessionId, int seq, int clicks, Strin
 
     static final String NO_REGION = "-";
 
+    /**
+     * The entry the batch script wrote, checked field by field.
+     *
+     * @throws IllegalArgumentException naming the first field that is missing or wrong
+     */
     static LedgerEntry of(String streamId, Map<String, String> fields) {
-        return new LedgerEntry(streamId, fields.get("s"), Integer.parseInt(fields.get("q")),
-                Integer.parseInt(fields.get("n")), fields.get("r"), fields.get("p"), Long.parseLong(fields.get("t")),
+        String session = required(fields, "s");
+        String player = required(fields, "p");
+        int seq = positive(fields, "q");
+        int clicks = positive(fields, "n");
+        long at = Long.parseLong(required(fields, "t"));
+        if (at <= 0) {
+            throw new IllegalArgumentException("field t (time) is not a time: " + at);
+        }
+        return new LedgerEntry(streamId, session, seq, clicks, fields.getOrDefault("r", NO_REGION), player, at,
                 fields.get("w"));
+    }
+
+    private static String required(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("field " + name + " is missing");
+        }
+        return value;
+    }
+
+    private static int positive(Map<String, String> fields, String name) {
+        int value = Integer.parseInt(required(fields, name));
+        if (value <= 0) {
+            throw new IllegalArgumentException("field " + name + " is not positive: " + value);
+        }
+        return value;
     }
 
     /** The player's network hash; entries written before the ledger kept it have none. */

@@ -9,7 +9,12 @@ import io.clickgive.common.Resources;
 import io.clickgive.common.ShardKeys;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.clickgive.common.RedisScripts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.PendingMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.redis.datasource.stream.ClaimedMessages;
 import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
@@ -28,7 +33,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +54,10 @@ public class LedgerWriter {
     private static final String LOCK = Resources.sql("ledger/lock-shared");
 
     private final CampaignCatalog catalog;
+    private final RedisScripts scripts;
+    private final RedisScripts.Script deadLetter;
+    /** Entries moved to a dead-letter stream by this instance (the dashboard counts the streams themselves). */
+    private final Counter deadLetters;
     private final StreamCommands<String, String, String> streams;
     private final AgroalDataSource db;
     private final ClickgiveConfig.Ledger settings;
@@ -64,8 +75,12 @@ public class LedgerWriter {
     private volatile boolean retryPending;
     private Thread thread;
 
-    public LedgerWriter(CampaignCatalog catalog, RedisDataSource redis, AgroalDataSource db, ClickgiveConfig config) {
+    public LedgerWriter(CampaignCatalog catalog, RedisDataSource redis, AgroalDataSource db, ClickgiveConfig config,
+                        RedisScripts scripts, MeterRegistry meters) {
         this.catalog = catalog;
+        this.scripts = scripts;
+        this.deadLetter = scripts.script("dead-letter");
+        this.deadLetters = meters.counter("clickgive.ledger.dead.letters");
         this.streams = redis.stream(String.class, String.class, String.class);
         this.db = db;
         this.settings = config.ledger();
@@ -148,8 +163,17 @@ public class LedgerWriter {
     /** How a pass went: nothing to do, some entries moved, or a stream had more than one read could take. */
     public enum Pass { IDLE, MOVED, FULL }
 
-    /** Entries read from one shard's stream, waiting for their commit. */
-    private record Read(CampaignRules campaign, ShardKeys keys, List<LedgerEntry> entries) {
+    /** Entries read from one shard's stream, waiting for their commit, with the fields each came with. */
+    private record Read(CampaignRules campaign, ShardKeys keys, List<LedgerEntry> entries,
+                        Map<String, Map<String, String>> fields) {
+    }
+
+    /** The dead-letter script's call (redis/dead-letter.lua documents every field). */
+    record DeadLetterCall(String group, String id, Map<String, String> fields, String reason, int deliveries) {
+    }
+
+    /** The dead-letter script's answer. */
+    record DeadLetterAnswer(boolean moved) {
     }
 
     /**
@@ -173,8 +197,7 @@ public class LedgerWriter {
                 List<StreamMessage<String, String, String>> messages = take(keys.ledger(), claim, retrying);
                 full |= messages.size() >= settings.batchSize();
                 if (!messages.isEmpty()) {
-                    reads.add(new Read(campaign, keys, messages.stream()
-                            .map(m -> LedgerEntry.of(m.id(), m.payload())).toList()));
+                    reads.add(parse(campaign, keys, messages));
                 }
             }
         }
@@ -188,8 +211,100 @@ public class LedgerWriter {
         return reads.isEmpty() ? Pass.IDLE : full ? Pass.FULL : Pass.MOVED;
     }
 
-    /** Records the entries read in one transaction, then acknowledges and deletes them. */
+    /** The entries of one read, each checked on its own: an unreadable one is set aside, never the others with it. */
+    private Read parse(CampaignRules campaign, ShardKeys keys, List<StreamMessage<String, String, String>> messages) {
+        List<LedgerEntry> entries = new ArrayList<>(messages.size());
+        Map<String, Map<String, String>> fields = new HashMap<>();
+        for (StreamMessage<String, String, String> message : messages) {
+            try {
+                entries.add(LedgerEntry.of(message.id(), message.payload()));
+                fields.put(message.id(), message.payload());
+            } catch (IllegalArgumentException e) {
+                setAside(keys, message.id(), message.payload(), "unreadable: " + e.getMessage());
+            }
+        }
+        return new Read(campaign, keys, entries, fields);
+    }
+
+    /**
+     * Records the entries read in one transaction, then acknowledges and deletes them. When PostgreSQL refuses that
+     * transaction (not when it is out of reach), each entry is recorded on its own, so one it refuses for good holds
+     * back none of the others.
+     */
     private void record(List<Read> reads) {
+        try {
+            recordTogether(reads);
+        } catch (RuntimeException e) {
+            if (unreachable(e)) {
+                throw e;
+            }
+            Log.warnf("PostgreSQL refused a ledger pass (%s): recording its entries one by one", e.getMessage());
+            recordApart(reads);
+            return;
+        }
+        for (Read read : reads) {
+            acknowledge(read.keys().ledger(), read.entries());
+        }
+    }
+
+    private void recordApart(List<Read> reads) {
+        for (Read read : reads) {
+            List<LedgerEntry> recorded = new ArrayList<>();
+            try {
+                for (LedgerEntry entry : read.entries()) {
+                    try {
+                        insert(read.campaign(), read.keys().shard(), List.of(entry));
+                        recorded.add(entry);
+                    } catch (RuntimeException e) {
+                        if (unreachable(e)) {
+                            throw e;
+                        }
+                        setAside(read.keys(), entry.streamId(), read.fields().get(entry.streamId()),
+                                "refused by PostgreSQL: " + rootMessage(e));
+                    }
+                }
+            } finally {
+                if (!recorded.isEmpty()) {
+                    acknowledge(read.keys().ledger(), recorded);
+                }
+            }
+        }
+    }
+
+    /**
+     * An entry that cannot be recorded now. It stays pending, to be claimed again after {@code claimIdle} (another
+     * instance, or a newer version during a rolling upgrade, may read it), until it has been delivered
+     * {@code maxDeliveries} times: then it moves to the shard's dead-letter stream with why, and leaves the ledger
+     * stream (and its backlog) for good. The dashboard and a metric show the dead letters.
+     */
+    private void setAside(ShardKeys keys, String id, Map<String, String> fields, String reason) {
+        int deliveries = streams.xpending(keys.ledger(), GROUP, StreamRange.of(id, id), 1).stream()
+                .mapToInt(PendingMessage::getDeliveryCount).findFirst().orElse(0);
+        if (deliveries < settings.maxDeliveries()) {
+            Log.warnf("Ledger entry %s of %s not recorded (delivery %d of %d): %s", id, keys.ledger(), deliveries,
+                    settings.maxDeliveries(), reason);
+            return;
+        }
+        DeadLetterAnswer answer = RedisScripts.read(deadLetter, scripts.runBlocking(deadLetter,
+                List.of(keys.ledger(), keys.deadLetters()),
+                List.of(RedisScripts.json(new DeadLetterCall(GROUP, id, fields, reason, deliveries)))).toString(),
+                DeadLetterAnswer.class);
+        if (answer.moved()) {
+            deadLetters.increment();
+            Log.errorf("Ledger entry %s of %s moved to %s after %d deliveries: %s", id, keys.ledger(),
+                    keys.deadLetters(), deliveries, reason);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    private void recordTogether(List<Read> reads) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = db.getConnection()) {
                 Set<Long> locked = new java.util.HashSet<>();
@@ -203,9 +318,6 @@ public class LedgerWriter {
                 throw new IllegalStateException("Ledger insert failed: " + e.getMessage(), e);
             }
         });
-        for (Read read : reads) {
-            acknowledge(read.keys().ledger(), read.entries());
-        }
     }
 
     /**

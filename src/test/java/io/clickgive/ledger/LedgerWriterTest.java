@@ -9,6 +9,7 @@ import io.clickgive.campaign.CampaignRules;
 import io.clickgive.common.ShardKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -107,5 +109,61 @@ class LedgerWriterTest {
             assertEquals(0, redis.stream(String.class).xlen(keys.ledger()), "recorded entries are trimmed from " + keys.ledger());
         }
         assertFalse(sessions.isEmpty());
+    }
+
+    @Inject
+    LedgerBacklog backlog;
+
+    /**
+     * In every shard's stream, beside good entries, one this version cannot read (a rolling upgrade's field layout) and
+     * one PostgreSQL refuses (a region it does not know): the good ones reach the ledger at once, the bad ones are tried
+     * again until their deliveries reach the limit, then wait in the dead-letter streams with why, counted for the
+     * dashboard; the ledger streams end empty.
+     */
+    @Test
+    void badEntriesHoldBackNoOtherAndEndAsDeadLetters() throws InterruptedException {
+        String slug = Fixtures.liveCampaign("poison");
+        CampaignRules campaign = catalog.bySlug(slug);
+        writer.pause();
+        Thread.sleep(500); // a pass already under way finishes
+        var streams = redis.stream(String.class);
+        List<ShardKeys> shards = ShardKeys.of(campaign.id(), 8);
+        for (ShardKeys keys : shards) {
+            streams.xadd(keys.ledger(), Map.of("layout", "v9", "clicks", "4"));
+            streams.xadd(keys.ledger(), Map.of("s", "poison-" + keys.shard(), "q", "1", "n", "3", "r", "ZZ-99",
+                    "p", "someone", "t", Long.toString(System.currentTimeMillis()), "w", "-"));
+        }
+        int told = 0;
+        for (int i = 0; i < 12; i++) {
+            Session session = Fixtures.startSession(slug);
+            for (int seq = 1; seq <= 2; seq++) {
+                told += Fixtures.sendBatch(session, seq, Fixtures.offsets(seq * 3000, 5 + i, 80)).then().statusCode(200)
+                        .extract().<Integer>path("accepted");
+            }
+        }
+        writer.resume();
+        Ledger ledger = new Ledger(db);
+        assertEquals(told, ledger.awaitClicks(slug, told, Duration.ofSeconds(10)), "the good entries, at once");
+
+        LedgerBacklog.Backlog after = backlog.of(campaign.id());
+        for (int i = 0; i < 300 && (after.deadLetters() < 16 || after.batches() > 0); i++) {
+            Thread.sleep(100);
+            after = backlog.of(campaign.id());
+        }
+        assertEquals(16, after.deadLetters(), "both bad entries of every shard set aside");
+        assertEquals(0, after.batches(), "nothing left waiting in the ledger streams");
+        assertTrue(after.oldestDeadLetterMillis() > 0);
+        assertEquals(told, ledger.clicks(slug), "the bad entries counted nowhere");
+        assertEquals(24, ledger.rows(slug));
+        List<String> reasons = new ArrayList<>();
+        for (ShardKeys keys : shards) {
+            for (StreamMessage<String, String, String> dead : streams.xrange(keys.deadLetters(), StreamRange.of("-", "+"))) {
+                reasons.add(dead.payload().get("dead.reason"));
+                assertTrue(Integer.parseInt(dead.payload().get("dead.deliveries")) >= 5, dead.payload().toString());
+                assertTrue(dead.payload().containsKey("dead.id"), "the entry's id, to trace it");
+            }
+        }
+        assertEquals(8, reasons.stream().filter(r -> r.startsWith("unreadable: field s")).count(), reasons.toString());
+        assertEquals(8, reasons.stream().filter(r -> r.startsWith("refused by PostgreSQL")).count(), reasons.toString());
     }
 }
