@@ -37,8 +37,8 @@ public class LedgerBacklog {
     }
 
     public Backlog of(long campaignId) {
-        Stream waiting = new Stream();
-        Stream dead = new Stream();
+        Tally waiting = new Tally();
+        Tally dead = new Tally();
         for (ShardKeys keys : ShardKeys.of(campaignId, shards)) {
             waiting.add(keys.ledger());
             dead.add(keys.deadLetters());
@@ -47,7 +47,7 @@ public class LedgerBacklog {
     }
 
     /** Entries of a campaign's streams of one kind, and the oldest's arrival (its id's time). */
-    private final class Stream {
+    private final class Tally {
         long entries;
         long oldest = Long.MAX_VALUE;
 

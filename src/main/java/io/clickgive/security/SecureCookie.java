@@ -31,7 +31,9 @@ public class SecureCookie {
     }
 
     private void mark(RoutingContext ctx) {
-        // Vert.x writes the response's cookies after the headers-end handlers: set the flag on the cookie itself.
+        // Vert.x writes the response's cookies after the headers-end handlers: set the flag on the cookie itself. Which
+        // cookies this response sets is only told by Vert.x's ServerCookie (an impl interface): re-check it on upgrades
+        // (ProductionSettingsTest fails if the flag goes missing).
         ctx.addHeadersEndHandler(v -> ctx.request().cookies(COOKIE).stream()
                 .filter(SecureCookie::setByUs).forEach(cookie -> cookie.setSecure(true)));
         ctx.next();
