@@ -52,11 +52,14 @@ ADMIN_PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 HOST=127.0.0.1
 BASE="http://$HOST:$PORT"
+# Health and metrics are on the management interface, a port of its own (1000 above the app's here).
+MANAGEMENT="http://$HOST:$((PORT + 1000))"
 PSQL=(psql -h "$HOST" -p 5432 -U postgres -v ON_ERROR_STOP=1 -qAt)
 RCLI=(redis-cli -h "$HOST" -p 6379 -n "$REDIS_DB")
 SCRIPT_FILE="$ROOT/src/main/resources/redis/batch.lua"
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
-TRIVIAL_PATH=/q/health/live
+# The trivial endpoint: liveness on the management interface (same Vert.x event loops as the app's port).
+TRIVIAL_URL="$MANAGEMENT/q/health/live"
 RB_PREFIX="cg:{c0.s0}" # redis-benchmark's keys: campaign 0 does not exist (ids start at 1), so the app never reads them
 
 WORK=$(mktemp -d /tmp/clickgive-bench.XXXXXX)
@@ -236,14 +239,14 @@ CLICKGIVE_PRIVACY_KEY="bench-privacy-key-$(date +%s%N)" \
 CLICKGIVE_SESSION_KEY="bench-session-key-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')" \
 DB_URL="jdbc:postgresql://$HOST:5432/$DB" \
 REDIS_URL="redis://$HOST:6379/$REDIS_DB" \
-PORT="$PORT" \
-  java $JAVA_OPTS -Dquarkus.http.host=$HOST -Dclickgive.guard.trusted-proxies=127.0.0.1/32 \
+PORT="$PORT" MANAGEMENT_PORT=$((PORT + 1000)) \
+  java $JAVA_OPTS -Dquarkus.http.host=$HOST -Dquarkus.management.host=$HOST -Dclickgive.guard.trusted-proxies=127.0.0.1/32 \
     -Dclickgive.security.admin-password="$ADMIN_PASSWORD" -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 ready=0
 for _ in $(seq 1 120); do
   kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; die "the app exited during start-up"; }
-  if [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true)" = 200 ]; then ready=1; break; fi
+  if [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' "$MANAGEMENT/q/health/ready" || true)" = 200 ]; then ready=1; break; fi
   sleep 0.5
 done
 [ "$ready" = 1 ] || { tail -30 "$WORK/app.log" >&2; die "the app was not ready within 60 s"; }
@@ -448,8 +451,8 @@ log "$LEDGER_LINE (waited ${LEDGER_WAIT} s)"
 # ---------------------------------------------------------------------------------------------------------------------
 # (a) Trivial endpoint of the same app, same threads, connections and duration; then, for reference only, the lightest
 # endpoint of the app's own REST API (public totals: reactive, answered from a 250 ms cache of the Redis counters).
-plain_wrk() { # $1 = seconds, $2 = path
-  timeout $(($1 + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${1}s" --timeout 10s --latency "$BASE$2"
+plain_wrk() { # $1 = seconds, $2 = URL
+  timeout $(($1 + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${1}s" --timeout 10s --latency "$2"
 }
 wrk_figures() { # $1 = wrk output -> "req/s non2xx socket_errors p50 p99"
   awk '/^Requests\/sec:/ { rps = $2 } /Non-2xx or 3xx responses:/ { bad = $NF }
@@ -457,9 +460,9 @@ wrk_figures() { # $1 = wrk output -> "req/s non2xx socket_errors p50 p99"
        $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
        END { print rps, bad + 0, sock + 0, p50, p99 }' "$1"
 }
-log "Trivial endpoint GET $TRIVIAL_PATH: 5 s warm-up, then ${DURATION} s"
-plain_wrk 5 "$TRIVIAL_PATH" >"$WORK/trivial-warmup.out" 2>&1 || true
-run_sampled trivial "$(at_least_1 $((DURATION - 2)))" plain_wrk "$DURATION" "$TRIVIAL_PATH" \
+log "Trivial endpoint GET $TRIVIAL_URL: 5 s warm-up, then ${DURATION} s"
+plain_wrk 5 "$TRIVIAL_URL" >"$WORK/trivial-warmup.out" 2>&1 || true
+run_sampled trivial "$(at_least_1 $((DURATION - 2)))" plain_wrk "$DURATION" "$TRIVIAL_URL" \
   || { cat "$WORK/trivial.out" >&2; die "wrk (trivial) failed"; }
 read -r TRIVIAL_RPS TRIVIAL_NON2XX TRIVIAL_SOCKET TRIVIAL_P50 TRIVIAL_P99 < <(wrk_figures "$WORK/trivial.out")
 log "Trivial: $TRIVIAL_RPS req/s ($CPU_TRIVIAL)"
@@ -467,8 +470,8 @@ log "Trivial: $TRIVIAL_RPS req/s ($CPU_TRIVIAL)"
 TOTALS_PATH="/api/campaigns/$SLUG/totals"
 TOTALS_SECONDS=$(at_least_1 $((DURATION / 4)))
 log "Reference: GET $TOTALS_PATH for ${TOTALS_SECONDS} s"
-plain_wrk 2 "$TOTALS_PATH" >"$WORK/totals-warmup.out" 2>&1 || true
-plain_wrk "$TOTALS_SECONDS" "$TOTALS_PATH" >"$WORK/totals.out" 2>&1 || { cat "$WORK/totals.out" >&2; die "wrk (totals) failed"; }
+plain_wrk 2 "$BASE$TOTALS_PATH" >"$WORK/totals-warmup.out" 2>&1 || true
+plain_wrk "$TOTALS_SECONDS" "$BASE$TOTALS_PATH" >"$WORK/totals.out" 2>&1 || { cat "$WORK/totals.out" >&2; die "wrk (totals) failed"; }
 read -r TOTALS_RPS TOTALS_NON2XX TOTALS_SOCKET TOTALS_P50 TOTALS_P99 < <(wrk_figures "$WORK/totals.out")
 log "Totals: $TOTALS_RPS req/s"
 
@@ -597,7 +600,7 @@ BATCH_SIZE=$(awk -v c="$(kv "$J" clicks_accepted)" -v b="$(kv "$J" batches_ok)" 
   printf '  guard cost           %s of batches/s   target <= 10%%   %s\n' "$GUARD_COST" "$M_GUARD"
   echo
   echo "Comparisons (same run, same app):"
-  printf '  trivial endpoint     %10s req/s   GET %s, %s s, p50 %s, p99 %s\n' "$TRIVIAL_RPS" "$TRIVIAL_PATH" "$DURATION" "$TRIVIAL_P50" "$TRIVIAL_P99"
+  printf '  trivial endpoint     %10s req/s   GET %s, %s s, p50 %s, p99 %s\n' "$TRIVIAL_RPS" "$TRIVIAL_URL" "$DURATION" "$TRIVIAL_P50" "$TRIVIAL_P99"
   printf '                                        CPU %s\n' "$CPU_TRIVIAL"
   printf '  redis-benchmark      %10s calls/s EVALSHA batch.lua, %s clients, %s calls (%s accepted), p50 %s ms, p99 %s ms\n' \
     "$RB_RPS" "$CONNECTIONS" "$RB_REQUESTS" "$RB_ACCEPTED" "$RB_P50" "$RB_P99"

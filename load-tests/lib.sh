@@ -41,16 +41,17 @@ fresh_data() {
 
 start_app() { # extra JVM flags as arguments
   CLICKGIVE_TOKEN_KEY="$TOKEN_KEY" CLICKGIVE_PRIVACY_KEY="$PRIVACY_KEY" CLICKGIVE_SESSION_KEY="$SESSION_KEY" \
-  DB_URL="jdbc:postgresql://$HOST:5432/$DB" REDIS_URL="redis://$HOST:6379/$REDIS_DB" PORT="$PORT" \
-    java -Xms512m -Xmx512m -XX:+UseParallelGC "$@" -Dquarkus.http.host=$HOST \
+  DB_URL="jdbc:postgresql://$HOST:5432/$DB" REDIS_URL="redis://$HOST:6379/$REDIS_DB" PORT="$PORT" MANAGEMENT_PORT=$((PORT + 1000)) \
+    java -Xms512m -Xmx512m -XX:+UseParallelGC "$@" -Dquarkus.http.host=$HOST -Dquarkus.management.host=$HOST \
       -Dclickgive.guard.trusted-proxies=127.0.0.1/32 -Dclickgive.security.admin-password="$ADMIN_PASSWORD" \
       -Dclickgive.identity.base="${IDENTITY_BASE:-0}" -jar "$JAR" >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
-  local started
+  # Health and metrics are on the management interface, a port of its own (1000 above the app's here).
+  local started management="http://$HOST:$((PORT + 1000))"
   started=$(date +%s%N)
   for _ in $(seq 1 240); do
     kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; die "the app exited during start-up"; }
-    if [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true)" = 200 ]; then
+    if [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' "$management/q/health/ready" || true)" = 200 ]; then
       APP_READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
       log "App ready (pid $APP_PID) in $APP_READY_MS ms"
       return 0

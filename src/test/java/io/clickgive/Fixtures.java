@@ -2,6 +2,8 @@ package io.clickgive;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -176,5 +178,13 @@ public final class Fixtures {
             Thread.currentThread().interrupt();
         }
         return given().get("/api/campaigns/{slug}/totals", slug).then().statusCode(200).extract().response();
+    }
+
+    /**
+     * A request to the management interface (health, metrics, OpenAPI): its own port, which the public never reaches.
+     * Quarkus writes the port it bound (the test profile asks for any free one) back into the configuration.
+     */
+    public static RequestSpecification management() {
+        return given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class));
     }
 }

@@ -65,8 +65,16 @@ class PrivacyAndHealthTest {
     }
 
     @Test
+    void managementEndpointsAreNotOnThePublicPort() {
+        for (String path : java.util.List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/openapi?format=json")) {
+            given().get(path).then().statusCode(404);
+            Fixtures.management().get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
     void readinessPingsPostgresqlAndRedis() {
-        given().get("/q/health/ready").then().statusCode(200)
+        Fixtures.management().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));
     }
@@ -79,7 +87,7 @@ class PrivacyAndHealthTest {
         Session session = Fixtures.startSession(slug);
         Fixtures.sendBatch(session, 1, Fixtures.offsets(0, 14, 100)).then().statusCode(200);
         Fixtures.sendBatch(session, 1, Fixtures.offsets(0, 14, 100)).then().statusCode(200);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Fixtures.management().get("/q/metrics").then().statusCode(200).extract().asString();
         org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.matchesPattern(
                 "(?s).*clickgive_clicks_total\\{campaign=\"" + slug + "\",outcome=\"accepted\"[^}]*} 10\\.0.*"));
         org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.matchesPattern(

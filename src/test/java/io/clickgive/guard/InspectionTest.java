@@ -147,7 +147,7 @@ class InspectionTest {
         String slug = guarded(Map.of("minIntervalMs", 50));
         Session session = Fixtures.startSession(slug);
         Fixtures.sendBatch(session, 1, List.of(100, 120, 400)).then().body("rejections.TOO_FAST", equalTo(1));
-        given().get("/q/metrics").then().statusCode(200).body(containsString(
+        Fixtures.management().get("/q/metrics").then().statusCode(200).body(containsString(
                 "clickgive_clicks_total{campaign=\"" + slug + "\",outcome=\"rejected\",reason=\"TOO_FAST\"} 1.0"));
     }
 

@@ -94,6 +94,8 @@ class ManifestsTest {
             for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
                 assertTrue(container.at("/" + probe + "/httpGet/path").asText().startsWith("/q/health/"),
                         container.path("name").asText() + ": " + probe + " on /q/health");
+                assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(),
+                        probe + " on the management port");
             }
             assertFalse(container.at("/resources/requests/cpu").asText().isBlank(), "cpu request");
             assertFalse(container.at("/resources/requests/memory").asText().isBlank(), "memory request");
@@ -151,6 +153,60 @@ class ManifestsTest {
                 .at("/spec/rules/0/http/paths/0/backend/service/name").asText());
         String dbUrl = one(base, "ConfigMap", "clickgive-config").node.at("/data/DB_URL").asText();
         assertTrue(dbUrl.contains(one(base, "Cluster", "clickgive-db").name() + "-rw"), "the app reads the operator's service");
+    }
+
+    @Test
+    void managementStaysInsideAndOnlyTheIngressReachesTheApp() throws IOException {
+        List<Doc> base = built(K8S.resolve("base"));
+        JsonNode container = one(base, "Deployment", "clickgive").node.at("/spec/template/spec/containers/0");
+        List<String> ports = new ArrayList<>();
+        container.path("ports").forEach(p -> ports.add(p.path("name").asText() + ":" + p.path("containerPort").asInt()));
+        assertEquals(List.of("http:8080", "management:9000"), ports, "the app's ports (application.properties)");
+        List<String> served = new ArrayList<>();
+        one(base, "Service", "clickgive").node.at("/spec/ports").forEach(p -> served.add(p.path("targetPort").asText()));
+        assertEquals(List.of("http"), served, "the Service never routes to the management port");
+
+        JsonNode labels = one(base, "Deployment", "clickgive").node.at("/spec/template/metadata/labels");
+        Doc app = one(base, "NetworkPolicy", "clickgive-app");
+        assertEquals(labels.path("app.kubernetes.io/name"), app.node.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name"));
+        for (JsonNode rule : app.node.at("/spec/ingress")) {
+            assertFalse(rule.path("from").isEmpty(), "every rule names who it admits");
+            String port = rule.at("/ports/0/port").asText();
+            String peer = rule.at("/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asText();
+            assertEquals(port.equals("http") ? "ingress-nginx" : "prometheus", peer, "who reaches the " + port + " port");
+        }
+        for (String store : List.of("clickgive-db", "clickgive-redis")) {
+            Doc policy = one(base, "NetworkPolicy", store);
+            for (JsonNode rule : policy.node.at("/spec/ingress")) {
+                assertFalse(rule.path("from").isEmpty(), store + ": every rule names who it admits");
+            }
+            assertEquals("clickgive", policy.node.at("/spec/ingress/0/from/0/podSelector/matchLabels/app.kubernetes.io~1name")
+                    .asText(), store + " admits the app");
+        }
+        assertEquals("clickgive-db", one(base, "NetworkPolicy", "clickgive-db").node
+                .at("/spec/podSelector/matchLabels/cnpg.io~1cluster").asText());
+        assertEquals(one(base, "Redis", "clickgive-redis").name(), one(base, "NetworkPolicy", "clickgive-redis").node
+                .at("/spec/podSelector/matchLabels/app").asText());
+
+        // The guard believes X-Forwarded-For from the ingress's addresses only: a narrow block, never the pod network.
+        String trusted = one(base, "ConfigMap", "clickgive-config").node.at("/data/CLICKGIVE_GUARD_TRUSTED_PROXIES").asText();
+        for (String block : trusted.split(",")) {
+            String[] parts = block.trim().split("/");
+            int prefix = parts.length == 1 ? 32 : Integer.parseInt(parts[1]);
+            assertTrue(parts[0].contains(":") ? prefix >= 64 : prefix >= 24, "trusted proxies too wide: " + block);
+        }
+    }
+
+    @Test
+    void theIngressControllerOverwritesForwardedForAndLogsNoClientAddress() throws IOException {
+        JsonNode config = parse(K8S.resolve("ingress-nginx/controller-config.yaml")).get(0).node.path("data");
+        assertEquals("false", config.path("use-forwarded-headers").asText(), "a client's X-Forwarded-For is dropped");
+        String format = config.path("log-format-upstream").asText();
+        assertFalse(format.isBlank(), "the access log's format is ours");
+        for (String variable : List.of("$remote_addr", "$realip_remote_addr", "$proxy_add_x_forwarded_for",
+                "$http_x_forwarded_for", "$proxy_protocol_addr", "$request_uri", "$request ", "$args", "$http_referer")) {
+            assertFalse(format.contains(variable), "the access log keeps " + variable);
+        }
     }
 
     private static boolean isTracked(Path file) {
