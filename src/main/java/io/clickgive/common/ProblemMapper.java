@@ -2,6 +2,7 @@ package io.clickgive.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +26,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<String> violations = e.getConstraintViolations().stream()
-                .map(v -> leaf(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                .map(ProblemMapper::violation)
                 .sorted()
                 .toList();
         return respond(new Problem("about:blank", "Bad request", 400, String.join("; ", violations), null, violations));
@@ -57,7 +58,12 @@ public class ProblemMapper {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** "create.arg0.slug" reads better as "slug". */
+    /** One refused field as both the API and the console's pages show it: "serials: must not be empty". */
+    public static String violation(ConstraintViolation<?> violation) {
+        return leaf(violation.getPropertyPath().toString()) + ": " + violation.getMessage();
+    }
+
+    /** "create.arg0.slug" (or "assign.order.serials") reads better as "slug". */
     private static String leaf(String path) {
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;

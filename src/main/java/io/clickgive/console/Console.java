@@ -1,6 +1,7 @@
 package io.clickgive.console;
 
 import io.clickgive.common.ClientError;
+import io.clickgive.common.ProblemMapper;
 import io.clickgive.page.PageTexts;
 import io.clickgive.security.User;
 import io.clickgive.security.UserService;
@@ -90,8 +91,7 @@ public class Console {
     /** What a refused form post tells its user, one line per problem. */
     private static List<String> problems(RuntimeException refusal) {
         if (refusal instanceof ConstraintViolationException invalid) {
-            return invalid.getConstraintViolations().stream()
-                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+            return invalid.getConstraintViolations().stream().map(ProblemMapper::violation).sorted().toList();
         }
         if (refusal instanceof ClientError error && error.problems() != null && !error.problems().isEmpty()) {
             return Stream.concat(Stream.of(error.getMessage()), error.problems().stream()).toList();

@@ -81,10 +81,7 @@ public class TabletPages {
         String user = console.poster(security, token);
         String organisation = console.organisation(security);
         return Console.submit(() -> {
-            if (serials == null || serials.isEmpty() || beneficiary == null || beneficiary.isBlank()) {
-                throw ClientError.badRequest("Choose tablets and name the beneficiary");
-            }
-            tablets.assign(organisation, new TabletOrders.Assign(serials, beneficiary.strip()), user);
+            tablets.assign(organisation, new TabletOrders.Assign(listed(serials), strip(beneficiary)), user);
             return done(lang, serials.size());
         }, problems -> page(console.view(lang, security), organisation, null, problems));
     }
@@ -100,9 +97,6 @@ public class TabletPages {
         String user = console.poster(security, token);
         String organisation = console.organisation(security);
         return Console.submit(() -> {
-            if (serials == null || serials.isEmpty() || recipient == null || recipient.isBlank()) {
-                throw ClientError.badRequest("Choose tablets and name who received them");
-            }
             LocalDate date;
             try {
                 date = LocalDate.parse(deliveredOn);
@@ -110,10 +104,19 @@ public class TabletPages {
                 throw ClientError.badRequest("deliveredOn must be a date such as 2026-03-21");
             }
             String cleanNote = note == null || note.isBlank() ? null : note.strip();
-            tablets.deliver(organisation, new TabletOrders.Deliver(serials.stream()
-                    .map(s -> new TabletOrders.Delivery(s, date, recipient.strip(), cleanNote)).toList()), user);
+            // The service validates the order as it does the API's (sizes, blanks): one rule for both.
+            tablets.deliver(organisation, new TabletOrders.Deliver(listed(serials).stream()
+                    .map(s -> new TabletOrders.Delivery(s, date, strip(recipient), cleanNote)).toList()), user);
             return done(lang, serials.size());
         }, problems -> page(console.view(lang, security), organisation, null, problems));
+    }
+
+    private static List<String> listed(List<String> serials) {
+        return serials == null ? List.of() : serials;
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 
     /** Post, redirect, get, with how many tablets the order moved (orders are all or nothing). */

@@ -3,8 +3,6 @@ package io.clickgive.distribution;
 import io.clickgive.common.Actors;
 import io.clickgive.security.OwnOrganisation;
 import io.clickgive.common.QueryParams;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,7 +45,7 @@ public class DistributeResource {
     @APIResponse(responseCode = "404", description = "A tablet not shipped to me")
     @APIResponse(responseCode = "409", description = "Outside my regions, assigned already, or its bundle is another beneficiary's")
     public List<TabletView> assign(@PathParam("distributor") String distributor,
-                                   @NotNull @Valid TabletOrders.Assign order, @Context SecurityContext security) {
+                                   TabletOrders.Assign order, @Context SecurityContext security) {
         return tablets.assign(distributor, order, Actors.of(security));
     }
 
@@ -56,7 +54,7 @@ public class DistributeResource {
     @Operation(summary = "Confirm one or many deliveries: date, recipient, note")
     @APIResponse(responseCode = "409", description = "A tablet not assigned, or a date in the future")
     public List<TabletView> deliver(@PathParam("distributor") String distributor,
-                                    @NotNull @Valid TabletOrders.Deliver order, @Context SecurityContext security) {
+                                    TabletOrders.Deliver order, @Context SecurityContext security) {
         return tablets.deliver(distributor, order, Actors.of(security));
     }
 }

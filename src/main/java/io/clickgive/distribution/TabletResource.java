@@ -3,8 +3,6 @@ package io.clickgive.distribution;
 import io.clickgive.common.Actors;
 import io.clickgive.common.ImportReport;
 import io.clickgive.common.QueryParams;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -61,35 +59,35 @@ public class TabletResource {
     @Path("preload")
     @Operation(summary = "Preload tablets in stock with bundles of an allocation (or one given bundle)")
     @APIResponse(responseCode = "409", description = "A tablet not in stock, a bundle on a tablet already, or too few bundles")
-    public List<TabletView> preload(@NotNull @Valid TabletOrders.Preload order, @Context SecurityContext security) {
+    public List<TabletView> preload(TabletOrders.Preload order, @Context SecurityContext security) {
         return tablets.preload(order, Actors.of(security));
     }
 
     @POST
     @Path("ship")
     @Operation(summary = "Ship preloaded tablets to a distributor serving their beneficiaries' regions")
-    public List<TabletView> ship(@NotNull @Valid TabletOrders.Ship order, @Context SecurityContext security) {
+    public List<TabletView> ship(TabletOrders.Ship order, @Context SecurityContext security) {
         return tablets.ship(order, Actors.of(security));
     }
 
     @POST
     @Path("return")
     @Operation(summary = "Record tablets given back (preloaded, shipped or assigned)")
-    public List<TabletView> giveBack(@NotNull @Valid TabletOrders.Move order, @Context SecurityContext security) {
+    public List<TabletView> giveBack(TabletOrders.Move order, @Context SecurityContext security) {
         return tablets.giveBack(order, Actors.of(security));
     }
 
     @POST
     @Path("restock")
     @Operation(summary = "Put returned tablets back in stock; their bundles are free for other tablets")
-    public List<TabletView> restock(@NotNull @Valid TabletOrders.Move order, @Context SecurityContext security) {
+    public List<TabletView> restock(TabletOrders.Move order, @Context SecurityContext security) {
         return tablets.restock(order, Actors.of(security));
     }
 
     @POST
     @Path("lost")
     @Operation(summary = "Record tablets as lost")
-    public List<TabletView> lost(@NotNull @Valid TabletOrders.Move order, @Context SecurityContext security) {
+    public List<TabletView> lost(TabletOrders.Move order, @Context SecurityContext security) {
         return tablets.markLost(order, Actors.of(security));
     }
 }

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +36,8 @@ import java.util.stream.Stream;
 /**
  * Moves tablets through their lifecycle. Every order names many tablets and applies to all of them or to none: each
  * tablet is checked first, and any problem refuses the whole order (409, one line per tablet). Every move is a
- * TabletEvent. Distributors reach only the tablets shipped to them, and beneficiaries only in their regions.
+ * TabletEvent. Distributors reach only the tablets shipped to them, and beneficiaries only in their regions. Orders
+ * are validated here, at the service, so the API and the console's forms refuse the same input (400).
  */
 @ApplicationScoped
 @Transactional
@@ -160,7 +163,7 @@ public class TabletService {
 
     // ---- managers ----
 
-    public List<TabletView> preload(TabletOrders.Preload order, String actor) {
+    public List<TabletView> preload(@NotNull @Valid TabletOrders.Preload order, String actor) {
         if ((order.allocation() == null) == (order.bundle() == null)) {
             throw ClientError.badRequest("Name either an allocation (its next free bundles) or one bundle");
         }
@@ -202,7 +205,7 @@ public class TabletService {
         return views(tablets);
     }
 
-    public List<TabletView> ship(TabletOrders.Ship order, String actor) {
+    public List<TabletView> ship(@NotNull @Valid TabletOrders.Ship order, String actor) {
         Distributor distributor = distributors.require(order.distributor());
         List<Tablet> tablets = lock(order.serials());
         List<String> problems = new ArrayList<>();
@@ -225,16 +228,16 @@ public class TabletService {
     }
 
     /** Back from a distributor or a beneficiary; the tablet keeps its bundle until restocked. */
-    public List<TabletView> giveBack(TabletOrders.Move order, String actor) {
+    public List<TabletView> giveBack(@NotNull @Valid TabletOrders.Move order, String actor) {
         return moveAll(order, TabletStatus.RETURNED, actor);
     }
 
     /** A returned tablet goes back into stock empty: its bundle is free for another tablet. */
-    public List<TabletView> restock(TabletOrders.Move order, String actor) {
+    public List<TabletView> restock(@NotNull @Valid TabletOrders.Move order, String actor) {
         return moveAll(order, TabletStatus.IN_STOCK, actor);
     }
 
-    public List<TabletView> markLost(TabletOrders.Move order, String actor) {
+    public List<TabletView> markLost(@NotNull @Valid TabletOrders.Move order, String actor) {
         // A tablet lost from stock leaves fewer tablets for plans being committed.
         Panache.getEntityManager().createNativeQuery(LOCK_STOCK).getSingleResult();
         return moveAll(order, TabletStatus.LOST, actor);
@@ -278,7 +281,7 @@ public class TabletService {
         return list(status, distributor);
     }
 
-    public List<TabletView> assign(String distributorCode, TabletOrders.Assign order, String actor) {
+    public List<TabletView> assign(String distributorCode, @NotNull @Valid TabletOrders.Assign order, String actor) {
         Distributor distributor = distributors.require(distributorCode);
         // Tablets first: another distributor's tablet is unknown here, whatever else is wrong.
         List<Tablet> tablets = lockMine(distributor, order.serials());
@@ -308,7 +311,7 @@ public class TabletService {
         return views(tablets);
     }
 
-    public List<TabletView> deliver(String distributorCode, TabletOrders.Deliver order, String actor) {
+    public List<TabletView> deliver(String distributorCode, @NotNull @Valid TabletOrders.Deliver order, String actor) {
         Distributor distributor = distributors.require(distributorCode);
         Map<String, TabletOrders.Delivery> bySerial = new LinkedHashMap<>();
         for (TabletOrders.Delivery delivery : order.deliveries()) {

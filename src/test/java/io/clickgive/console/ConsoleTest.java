@@ -44,6 +44,36 @@ class ConsoleTest {
     }
 
     @Test
+    void theConsoleFormsRefuseWhatTheApiRefuses() {
+        Distribution.Prepared prepared = Distribution.assignedCampaign(300, 1);
+        String serial = prepared.serials().get(0);
+        String cookie = signIn(prepared.user(), Distribution.USER_PASSWORD);
+        String page = given().auth().none().cookie("clickgive-console", cookie).get("/console/tablets?lang=en").then()
+                .statusCode(200).extract().asString();
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(token.find());
+        String tooLong = "x".repeat(201);
+
+        given().auth().none().redirects().follow(false).cookie("clickgive-console", cookie).formParam("csrf", token.group(1))
+                .formParam("serial", serial).formParam("deliveredOn", LocalDate.now().toString())
+                .formParam("recipient", tooLong).formParam("note", "n".repeat(2001)).formParam("lang", "en")
+                .post("/console/tablets/deliver").then().statusCode(400)
+                .body(containsString("recipient: size must be between 0 and 200"))
+                .body(containsString("note: size must be between 0 and 2000"));
+        given().auth().preemptive().basic(prepared.user(), Distribution.USER_PASSWORD).contentType("application/json")
+                .body(java.util.Map.of("deliveries", java.util.List.of(java.util.Map.of("serial", serial,
+                        "deliveredOn", LocalDate.now().toString(), "recipient", tooLong))))
+                .post("/api/distribute/{d}/tablets/deliver", prepared.distributor()).then().statusCode(400)
+                .body("violations", org.hamcrest.Matchers.hasItem("deliveries[0].recipient: size must be between 0 and 200"));
+        given().get("/api/manage/tablets/{s}", serial).then().body("status", org.hamcrest.Matchers.equalTo("ASSIGNED"));
+
+        given().auth().none().redirects().follow(false).cookie("clickgive-console", cookie).formParam("csrf", token.group(1))
+                .formParam("beneficiary", "  ").formParam("lang", "en").post("/console/tablets/assign").then()
+                .statusCode(400).body(containsString("serials: must not be empty"))
+                .body(containsString("beneficiary: must not be blank"));
+    }
+
+    @Test
     void aManagerLaunchesACampaignFromTheConsoleAndSeesItsDashboard() {
         String slug = io.clickgive.Fixtures.createCampaign(io.clickgive.Fixtures.draft(
                 io.clickgive.Fixtures.uniqueSlug("console")));
