@@ -97,6 +97,11 @@ public class ClientError extends RuntimeException {
         return new ClientError(status, title, detail, 0, word, code, null);
     }
 
+    /** The service sheds load or waits on something it needs: try again after the given seconds. */
+    public static ClientError unavailable(String detail, long retryAfterSeconds) {
+        return new ClientError(503, "Service unavailable", detail, Math.max(1, retryAfterSeconds), null, null, null);
+    }
+
     public static ClientError gone(String detail) {
         return new ClientError(410, "Gone", detail);
     }

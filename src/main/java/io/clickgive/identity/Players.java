@@ -1,12 +1,26 @@
 package io.clickgive.identity;
 
-import io.clickgive.common.Keys;
+import io.clickgive.common.ClientError;
 import io.clickgive.common.Hmac;
+import io.clickgive.common.Keys;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.redis.datasource.value.ValueCommands;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keyed hashes that stand in for players and networks, so no identity, subscriber number or IP address is ever stored
@@ -14,8 +28,10 @@ import java.time.ZoneOffset;
  * cannot be matched against another's.
  * <ul>
  *   <li>players: a stable hash of the identity's id (or of the gateway's subscriber value);</li>
- *   <li>networks for the day's limits and the ledger: a key that changes every day, so yesterday's hashes cannot be
- *       linked to today's;</li>
+ *   <li>networks for the day's limits and the ledger: a random key of the day, drawn by whichever replica comes first
+ *       and kept in Redis (so every replica hashes alike) until the day is over, then gone: not derived from any
+ *       long-lived key, so nobody — not even whoever holds the privacy key — can link one day's hashes to another's
+ *       or to an address once the day has passed;</li>
  *   <li>homes and mint counts: a stable key, because an identity keeps its home for as long as it lives and a mint
  *       weighs on its network for an hour or more, across midnight.</li>
  * </ul>
@@ -23,21 +39,53 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class Players {
 
-    /** The network key of one day. */
-    private record DayKey(LocalDate day, Hmac key) {
-    }
+    // A day's key outlives its day by a little, for the requests that straddle midnight on a late clock.
+    private static final Duration AFTER_THE_DAY = Duration.ofMinutes(10);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Hmac dayRoot;
     private final Hmac playerKey;
     private final Hmac homeKey;
     private final Clock clock;
-    private volatile DayKey today;
+    private final ValueCommands<String, String> values;
+    /** Today's and tomorrow's keys, read from Redis off the request path (hashing is on the click path). */
+    private final Map<LocalDate, Hmac> dayKeys = new ConcurrentHashMap<>();
 
-    public Players(Keys keys, Clock clock) {
-        this.dayRoot = keys.privacy("day");
+    public Players(Keys keys, Clock clock, RedisDataSource redis) {
         this.playerKey = keys.privacy("player");
         this.homeKey = keys.privacy("home");
         this.clock = clock;
+        this.values = redis.value(String.class);
+    }
+
+    void onStart(@Observes @Priority(6) StartupEvent event) {
+        refreshDayKeys();
+    }
+
+    /**
+     * Makes sure today's and tomorrow's keys exist in Redis and holds what Redis has: drawn ahead, so midnight needs
+     * no round trip; read again every minute, so replicas agree within a minute even after Redis lost its data.
+     */
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshDayKeys() {
+        LocalDate today = today();
+        for (LocalDate day : new LocalDate[]{today, today.plusDays(1)}) {
+            try {
+                dayKeys.put(day, new Hmac(Base64.getDecoder().decode(dayKey(day))));
+            } catch (RuntimeException e) {
+                Log.warnf("Could not read the day key of %s from Redis: %s", day, e.getMessage());
+            }
+        }
+        dayKeys.keySet().removeIf(day -> day.isBefore(today));
+    }
+
+    /** The day's key as Redis holds it, drawn now if no replica has drawn it yet. */
+    String dayKey(LocalDate day) {
+        String key = "cg:day-key:" + day;
+        byte[] fresh = new byte[32];
+        RANDOM.nextBytes(fresh);
+        long expiresAt = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).plus(AFTER_THE_DAY).toEpochSecond();
+        values.set(key, Base64.getEncoder().encodeToString(fresh), new SetArgs().nx().exAt(expiresAt));
+        return values.get(key);
     }
 
     /** The player key of a minted identity. */
@@ -57,7 +105,11 @@ public class Players {
 
     /** The keyed hash of a network under today's key. */
     public String network(String network) {
-        return hash(dayKey().key(), "network|" + network);
+        Hmac key = dayKeys.get(today());
+        if (key == null) { // only if Redis has been unreachable since before midnight: counting would split
+            throw ClientError.unavailable("The service is catching up; try again in a minute", 60);
+        }
+        return hash(key, "network|" + network);
     }
 
     /** The stable keyed hash of a network: an identity's home, a network's mint count. */
@@ -65,14 +117,8 @@ public class Players {
         return hash(homeKey, "home|" + network);
     }
 
-    private DayKey dayKey() {
-        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        DayKey current = today;
-        if (current == null || !current.day().equals(day)) {
-            current = new DayKey(day, dayRoot.derive(day.toString()));
-            today = current;
-        }
-        return current;
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     private static String hash(Hmac key, String value) {

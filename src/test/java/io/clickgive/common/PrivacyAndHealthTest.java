@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class PrivacyAndHealthTest {
@@ -62,6 +63,57 @@ class PrivacyAndHealthTest {
             case STREAM -> redis.stream(String.class).xrange(key, io.quarkus.redis.datasource.stream.StreamRange.of("-", "+")).toString();
             default -> String.valueOf(redis.execute("DUMP", key));
         };
+    }
+
+    /** No client address in the app's logs: no access log, and no refusal or failure writes the address it saw. */
+    @Test
+    void noClientAddressReachesTheLogs() {
+        assertFalse(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.access-log.enabled", Boolean.class).orElse(false), "no access log");
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                // The message, its parameters (printf-style ones are not formatted by JUL) and any failure's text.
+                lines.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()) + " "
+                        + (record.getThrown() == null ? "" : record.getThrown().toString()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            java.util.logging.Logger.getLogger("io.clickgive.probe").warning("probe");
+            String address = "192.0.2.177";
+            String slug = Fixtures.liveCampaign(Fixtures.guardedDraft(Fixtures.uniqueSlug("logs"), Map.of()));
+            String identity = Fixtures.mintIdentity(address);
+            Session session = Fixtures.startSession(slug, Map.of("identity", identity), address);
+            Fixtures.sendBatch(session, 1, Fixtures.offsets(0, 5, 1)).then().statusCode(200); // too fast: refused clicks
+            given().header("X-Forwarded-For", address).contentType("application/json").body(Map.of("identity", "forged"))
+                    .post("/api/campaigns/{slug}/sessions", slug).then().statusCode(401);
+            given().header("X-Forwarded-For", address).contentType("application/json").body("{not json")
+                    .post("/api/campaigns/{slug}/sessions", slug).then().statusCode(400);
+            given().header("X-Forwarded-For", address).contentType("application/json").body(Map.of("identity", identity))
+                    .post("/api/campaigns/{slug}/sessions", "no-such-campaign").then().statusCode(404);
+            given().header("X-Forwarded-For", address).auth().preemptive().basic("admin", "wrong-password")
+                    .get("/api/manage/campaigns").then().statusCode(401);
+            given().header("X-Forwarded-For", address).redirects().follow(false).formParam("j_username", "admin")
+                    .formParam("j_password", "wrong").post("/j_security_check").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("probe")), "the capture sees the app's log");
+        // The address in any spelling the code holds it in: dotted, or as the hex of its network blocks.
+        for (String spelling : java.util.List.of("192.0.2.", "c00002")) {
+            lines.forEach(line -> assertFalse(line.toLowerCase().contains(spelling), "logged: " + line));
+        }
     }
 
     @Test
