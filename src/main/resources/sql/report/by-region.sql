@@ -1,8 +1,9 @@
--- A campaign's way from donations to delivered tablets, per region. ?1 = campaign id.
+-- A campaign's way from donations to delivered tablets, per region. ?1 = campaign id. Donations from the running
+-- sums (ledger_sum), never an aggregate over the ledger's rows.
 -- Tablet counts are cumulative stages: a delivered tablet was also preloaded and shipped. Donations without a region
 -- (likes imported without one) are under region NULL.
 WITH donated AS (
-    SELECT region_code, sum(megabytes) AS megabytes FROM counted_donation WHERE campaign_id = ?1 GROUP BY region_code
+    SELECT region_code, sum(megabytes) AS megabytes FROM ledger_sum WHERE campaign_id = ?1 GROUP BY region_code
 ), allocated AS (
     SELECT bf.region_code, sum(a.megabytes) AS megabytes
     FROM allocation a JOIN beneficiary bf ON bf.id = a.beneficiary_id
@@ -29,7 +30,7 @@ WITH donated AS (
 ), regions AS (
     SELECT code FROM region
     UNION ALL
-    SELECT NULL WHERE EXISTS (SELECT 1 FROM donated WHERE region_code IS NULL)
+    SELECT NULL WHERE EXISTS (SELECT 1 FROM donated WHERE region_code IS NULL AND megabytes > 0)
 )
 SELECT g.code,
        coalesce(d.megabytes, 0), coalesce(al.megabytes, 0),

@@ -38,6 +38,23 @@ public record Ledger(AgroalDataSource db) {
         return clicks;
     }
 
+    /**
+     * The campaign's running sums (ledger_sum, kept by triggers) differ from the aggregate of its counted rows in this
+     * many groups (shard, engagement, region): must always be zero.
+     */
+    public long sumsAdrift(String slug) {
+        return single("""
+                WITH c AS (SELECT id FROM campaign WHERE slug = ?),
+                rows AS (SELECT shard, engagement, coalesce(region_code, '-') AS region, sum(units) AS units,
+                                sum(megabytes) AS megabytes
+                         FROM counted_donation WHERE campaign_id = (SELECT id FROM c) GROUP BY 1, 2, 3),
+                sums AS (SELECT shard, engagement, coalesce(region_code, '-') AS region, units, megabytes
+                         FROM ledger_sum WHERE campaign_id = (SELECT id FROM c) AND (units <> 0 OR megabytes <> 0))
+                SELECT count(*) FROM rows FULL JOIN sums USING (shard, engagement, region)
+                WHERE rows.units IS DISTINCT FROM sums.units OR rows.megabytes IS DISTINCT FROM sums.megabytes
+                """, slug);
+    }
+
     public long single(String sql, Object... args) {
         try (Connection connection = db.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -23,6 +23,8 @@ public interface ClickgiveConfig {
 
     Totals totals();
 
+    Report report();
+
     Security security();
 
     Identity identity();
@@ -80,6 +82,14 @@ public interface ClickgiveConfig {
          */
         @WithDefault("5")
         int maxDeliveries();
+
+        /**
+         * When the batches waiting in every ledger stream together pass this many (PostgreSQL down or slow for long),
+         * new sessions are refused with 503 and Retry-After until they are back under 80 % of it; rounds already
+         * granted keep counting. Sized well under Redis' maxmemory (a waiting batch takes about 400 bytes).
+         */
+        @WithDefault("1000000")
+        long shedBacklog();
 
         /** Consumer name in the ledger group; must be unique per running instance. Empty means host name plus a random suffix. */
         @WithDefault("")
@@ -154,6 +164,15 @@ public interface ClickgiveConfig {
         /** Interval between two server-sent totals events. */
         @WithDefault("1s")
         Duration tick();
+    }
+
+    interface Report {
+        /**
+         * The public report of a campaign is built at most once this often per instance, however many read it (each
+         * open report page polls it); readers meanwhile get the last one built.
+         */
+        @WithDefault("5s")
+        Duration fresh();
     }
 
     interface Security {

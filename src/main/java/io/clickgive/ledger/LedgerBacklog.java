@@ -21,17 +21,23 @@ public class LedgerBacklog {
 
     /**
      * {@code oldestMillis} is 0 when nothing waits. Dead letters: entries that could not be recorded and were set aside
-     * (LedgerWriter), with the age of the oldest (0 when there is none).
+     * (LedgerWriter), with the age of the oldest (0 when there is none). Shedding: new sessions are refused because
+     * the batches waiting in every campaign's streams ({@code allBatches}) passed {@code shedBound} (LoadShedding).
      */
-    public record Backlog(long batches, long oldestMillis, long deadLetters, long oldestDeadLetterMillis) {
+    public record Backlog(long batches, long oldestMillis, long deadLetters, long oldestDeadLetterMillis,
+                          boolean shedding, long allBatches, long shedBound) {
     }
 
     private final StreamCommands<String, String, String> streams;
     private final int shards;
     private final Clock clock;
+    private final LoadShedding shedding;
+    private final long shedBound;
 
-    public LedgerBacklog(RedisDataSource redis, ClickgiveConfig config, Clock clock) {
+    public LedgerBacklog(RedisDataSource redis, ClickgiveConfig config, Clock clock, LoadShedding shedding) {
         this.streams = redis.stream(String.class, String.class, String.class);
+        this.shedding = shedding;
+        this.shedBound = config.ledger().shedBacklog();
         this.shards = config.counters().shards();
         this.clock = clock;
     }
@@ -43,7 +49,8 @@ public class LedgerBacklog {
             waiting.add(keys.ledger());
             dead.add(keys.deadLetters());
         }
-        return new Backlog(waiting.entries, waiting.age(), dead.entries, dead.age());
+        return new Backlog(waiting.entries, waiting.age(), dead.entries, dead.age(), shedding.shedding(),
+                shedding.backlog(), shedBound);
     }
 
     /** Entries of a campaign's streams of one kind, and the oldest's arrival (its id's time). */

@@ -3,6 +3,7 @@ package io.clickgive.report;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
+import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.ClientError;
 import io.clickgive.totals.TotalsService;
 import io.quarkus.logging.Log;
@@ -17,7 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Builds a campaign's report from PostgreSQL alone (the ledger, allocations, tablets), and its CSV form. */
+/**
+ * Builds a campaign's report from PostgreSQL alone (the ledger's running sums, allocations, tablets), and its CSV form.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ReportService {
@@ -31,19 +34,29 @@ public class ReportService {
     private final CampaignCatalog catalog;
     private final TotalsService totals;
     private final Clock clock;
+    private final SingleFlight<Long, Transparency> published;
 
-    public ReportService(CampaignCatalog catalog, TotalsService totals, Clock clock) {
+    public ReportService(CampaignCatalog catalog, TotalsService totals, Clock clock, ClickgiveConfig config) {
         this.catalog = catalog;
         this.totals = totals;
         this.clock = clock;
+        this.published = new SingleFlight<>(clock, config.report().fresh());
     }
 
-    /** The public report of a campaign that has gone live; a draft is unknown to the public (404). */
+    /**
+     * The public report of a campaign that has gone live; a draft is unknown to the public (404). Anyone may ask, as
+     * often as they like: it is built at most once per freshness period per instance, from the running sums.
+     */
     public Transparency transparency(String slug) {
         CampaignRules campaign = catalog.bySlug(slug);
         if (campaign.status() == CampaignStatus.DRAFT) {
             throw ClientError.notFound("No campaign '" + slug + "'");
         }
+        return published.get(campaign.id(), () -> build(campaign));
+    }
+
+    private Transparency build(CampaignRules campaign) {
+        String slug = campaign.slug();
         CampaignReport report = report(slug);
         Object[] ledger = (Object[]) Panache.getEntityManager().createNativeQuery(LEDGER)
                 .setParameter(1, campaign.id()).getSingleResult();

@@ -16,6 +16,7 @@ import io.clickgive.guard.LoadMeter;
 import io.clickgive.guard.Networks;
 import io.clickgive.identity.Identities;
 import io.clickgive.identity.Players;
+import io.clickgive.ledger.LoadShedding;
 import io.clickgive.guard.ProofOfWork;
 import io.clickgive.guard.Reason;
 import io.clickgive.guard.Rejections;
@@ -53,6 +54,9 @@ public class SessionService {
     public record Caller(String identity, String peer, String forwardedFor, String subscriber) {
     }
 
+    // While the ledger catches up, a player's page asks again this much later.
+    private static final long SHED_RETRY_SECONDS = 30;
+
     private final CampaignCatalog catalog;
     private final RedisScripts scripts;
     private final RedisScripts.Script grant;
@@ -64,6 +68,7 @@ public class SessionService {
     private final ProofOfWork proofs;
     private final Rejections rejections;
     private final LoadMeter load;
+    private final LoadShedding shedding;
     private final Clock clock;
     private final Hmac tokenKey;
     private final List<Hmac> acceptedKeys;
@@ -75,7 +80,7 @@ public class SessionService {
 
     public SessionService(CampaignCatalog catalog, RedisScripts scripts, TotalsService totals, Players players,
                           Identities identities, Clock clock, ClickgiveConfig config, Admission admission,
-                          ProofOfWork proofs, Rejections rejections, LoadMeter load, Keys keys) {
+                          ProofOfWork proofs, Rejections rejections, LoadMeter load, Keys keys, LoadShedding shedding) {
         this.catalog = catalog;
         this.scripts = scripts;
         this.grant = scripts.script("grant");
@@ -87,6 +92,7 @@ public class SessionService {
         this.proofs = proofs;
         this.rejections = rejections;
         this.load = load;
+        this.shedding = shedding;
         this.clock = clock;
         this.acceptedKeys = keys.believed(Keys.Purpose.SESSION_TOKEN);
         this.tokenKey = acceptedKeys.get(0);
@@ -113,6 +119,10 @@ public class SessionService {
         CampaignRules campaign = catalog.publicBySlug(slug);
         Instant now = clock.instant();
         refuseUnlessOpen(campaign, now);
+        if (shedding.shedding()) {
+            throw ClientError.unavailable("So many clicks are waiting for the ledger that new rounds pause for a moment; "
+                    + "rounds in play keep counting", SHED_RETRY_SECONDS);
+        }
         String region = request.region() == null ? "-" : request.region();
         if (request.region() != null && !catalog.isRegion(region)) {
             throw ClientError.badRequest("Unknown region " + region);

@@ -11,9 +11,9 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A browser's view of the console for HTTP tests: signs in with the form, keeps the cookie, reads form tokens. */
-record ConsoleClient(String cookie) {
+public record ConsoleClient(String cookie) {
 
-    static ConsoleClient signIn(String user, String password) {
+    public static ConsoleClient signIn(String user, String password) {
         Response response = given().auth().none().redirects().follow(false).formParam("j_username", user)
                 .formParam("j_password", password).post("/j_security_check");
         response.then().statusCode(302).header("Location", endsWith("/console"));

@@ -53,6 +53,7 @@ class ConcurrentPlayTest {
         Ledger ledger = new Ledger(db);
         assertEquals(told, ledger.awaitClicks(slug, told, Duration.ofSeconds(20)));
         assertEquals(0, ledger.duplicates(slug));
+        assertEquals(0, ledger.sumsAdrift(slug), "running sums = counted rows");
         Fixtures.totals(slug).then().statusCode(200);
         assertEquals(told, (long) given().get("/api/campaigns/{slug}/totals", slug).then().extract().<Integer>path("clicks"));
         assertEquals(64, (int) given().get("/api/campaigns/{slug}/totals", slug).then().extract().<Integer>path("sessions"));

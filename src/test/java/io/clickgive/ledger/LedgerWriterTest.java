@@ -94,6 +94,7 @@ class LedgerWriterTest {
         assertEquals(told, ledger.awaitClicks(slug, told, Duration.ofSeconds(15)));
         assertEquals(24, ledger.rows(slug));
         assertEquals(0, ledger.duplicates(slug));
+        assertEquals(0, ledger.sumsAdrift(slug), "running sums = counted rows");
         for (ShardKeys keys : ShardKeys.of(campaign.id(), 8)) {
             assertEquals(0, redis.stream(String.class).xlen(keys.ledger()), "recorded entries are trimmed from " + keys.ledger());
         }

@@ -45,6 +45,7 @@ class LikeImportTest {
         assertEquals(251, new Ledger(db).single(
                 "SELECT likes FROM ledger_total t JOIN campaign c ON c.id = t.campaign_id WHERE c.slug = ?", slug));
         given().post("/api/manage/campaigns/{slug}/reconcile", slug).then().body("balanced", equalTo(true));
+        assertEquals(0L, new Ledger(db).sumsAdrift(slug), "running sums = counted rows, duplicates skipped");
     }
 
     @Test

@@ -54,6 +54,7 @@ class VoidTest {
         given().get("/api/campaigns/{slug}/report", slug).then().statusCode(200).body("confirmedClicks", equalTo(15));
         given().get("/api/manage/campaigns/{slug}/pool", slug).then().body("donatedMegabytes", equalTo(150));
         given().post("/api/manage/campaigns/{slug}/reconcile", slug).then().body("balanced", equalTo(true));
+        assertEquals(0L, new Ledger(db).sumsAdrift(slug), "running sums = counted rows");
         given().get("/api/manage/campaigns/{slug}/rejections", slug).then().body("rejectedClicks.HELD", equalTo(20));
     }
 
@@ -90,6 +91,7 @@ class VoidTest {
         order(slug, "NETWORK", network, from, to, false).statusCode(201).body("clicks", equalTo(12));
         Fixtures.totals(slug).then().body("clicks", equalTo(0));
         given().post("/api/manage/campaigns/{slug}/reconcile", slug).then().body("balanced", equalTo(true));
+        assertEquals(0L, new Ledger(db).sumsAdrift(slug), "running sums = counted rows");
         given().get("/api/manage/campaigns/{slug}/voids", slug).then().body("size()", equalTo(2))
                 .body("actor", org.hamcrest.Matchers.everyItem(equalTo("admin")));
         assertEquals(42L, new Ledger(db).single("SELECT sum(units) FROM donation d JOIN campaign c ON "
@@ -116,6 +118,7 @@ class VoidTest {
         given().post("/api/manage/voids/{id}/confirm", id).then().statusCode(409);
         given().post("/api/manage/voids/{id}/lift", 999_999_999).then().statusCode(404);
         given().post("/api/manage/campaigns/{slug}/reconcile", slug).then().body("balanced", equalTo(true));
+        assertEquals(0L, new Ledger(db).sumsAdrift(slug), "running sums = counted rows");
     }
 
     /** Allocated ≤ donated, always: a void that would break it is refused with the numbers, and changes nothing. */
