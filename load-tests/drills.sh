@@ -4,11 +4,13 @@
 #   postgres  PostgreSQL stopped for 60 s under load: clicks still accepted, 0 lost once it is back
 #   redis     Redis killed (-9) and restarted under load, once with AOF (everysec) and once without: counters rebuilt
 #             from the ledger by a reconcile, and the acknowledged clicks that did not reach the ledger counted
+#   shed      PostgreSQL stopped until the ledger backlog passes its bound (set low here: SHED_BOUND, 20 000 batches):
+#             new sessions refused (503) while rounds in play keep counting, the backlog bounded, back on its own
 # "Acknowledged" is what the players were told was accepted (answers 200); the ledger must hold exactly that, except
 # in the redis drill, which measures the loss. Clicks whose batch never got an answer before the session's grace ended
 # were never acknowledged: they are shown apart ("never delivered").
 #
-# Usage: load-tests/drills.sh [--no-build] [kill] [postgres] [redis]   (default: all three)
+# Usage: load-tests/drills.sh [--no-build] [kill] [postgres] [redis] [shed]   (default: all four)
 # Settings (environment): DRILL_PLAYERS (3000) DRILL_SECONDS (50: sessions start for this long) DRILL_PORT (8092)
 #   DRILL_DB (clickgive_drill) DRILL_REDIS_DB (4) DRILL_REDIS_PORT (6391: the redis drill's own server)
 set -euo pipefail
@@ -19,18 +21,19 @@ DRILLS=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
-    kill|postgres|redis) DRILLS+=("$arg") ;;
+    kill|postgres|redis|shed) DRILLS+=("$arg") ;;
     -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown argument: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
-[ ${#DRILLS[@]} -gt 0 ] || DRILLS=(kill postgres redis)
+[ ${#DRILLS[@]} -gt 0 ] || DRILLS=(kill postgres redis shed)
 PLAYERS=${DRILL_PLAYERS:-3000}
 SECONDS_OF_LOAD=${DRILL_SECONDS:-50}
 PORT=${DRILL_PORT:-8092}
 DB=${DRILL_DB:-clickgive_drill}
 REDIS_DB=${DRILL_REDIS_DB:-4}
 DRILL_REDIS_PORT=${DRILL_REDIS_PORT:-6391}
+SHED_BOUND=${SHED_BOUND:-20000}
 WORK=$(mktemp -d /tmp/clickgive-drill.XXXXXX)
 # shellcheck source=load-tests/lib.sh
 . "$ROOT/load-tests/lib.sh"
@@ -109,6 +112,45 @@ drill_postgres() {
   stop_app
 }
 
+waiting_batches() { # $1 = campaign id: batches in its ledger streams
+  "${RCLI[@]}" EVAL "local n = 0 for s = 0, 7 do n = n + redis.call('XLEN', 'cg:{c' .. ARGV[1] .. '.s' .. s .. '}:ledger') end return n" 0 "$1"
+}
+shedding() { # 1 while the app refuses new sessions, from its gauge on the management port
+  curl -s -m 2 "http://$HOST:$((PORT + 1000))/q/metrics" | awk '$1 == "clickgive_ledger_shedding" { print int($2) }'
+}
+
+drill_shed() {
+  fresh_data
+  start_app -Dclickgive.ledger.shed-backlog="$SHED_BOUND"
+  local slug="drill-shed-$(date +%s)" id
+  id=$(create_campaign "$slug")
+  SECONDS_OF_LOAD=$((SECONDS_OF_LOAD + 60)) load shed "$slug" "$id"
+  sleep 15
+  log "Stopping PostgreSQL until the ledger backlog passes $SHED_BOUND batches, then 20 s more"
+  pg_ctlcluster --skip-systemctl-redirect "$PG_CLUSTER" main stop -m fast
+  local t0 shed_at="" peak=0 n at_shed=0 back=""
+  t0=$(date +%s)
+  while [ $(( $(date +%s) - t0 )) -lt 150 ]; do
+    n=$(waiting_batches "$id")
+    [ "$n" -le "$peak" ] || peak=$n
+    if [ -z "$shed_at" ] && [ "$(shedding)" = 1 ]; then shed_at=$(( $(date +%s) - t0 )); at_shed=$n; fi
+    if [ -n "$shed_at" ] && [ $(( $(date +%s) - t0 - shed_at )) -ge 20 ]; then break; fi
+    sleep 1
+  done
+  pg_ctlcluster --skip-systemctl-redirect "$PG_CLUSTER" main start
+  t0=$(date +%s)
+  while [ $(( $(date +%s) - t0 )) -lt 120 ]; do
+    if [ "$(shedding)" = 0 ]; then back=$(( $(date +%s) - t0 )); break; fi
+    sleep 1
+  done
+  log "PostgreSQL is back; sessions granted again after ${back:-more than 120} s"
+  wait "$LOAD_PID" || true
+  report shed "$id" "PostgreSQL stopped 15 s into the load; shedding ${shed_at:-never} s later at $at_shed waiting batches (bound $SHED_BOUND); backlog peak $peak batches over the 20 s of shedding; sessions granted again ${back:-never} s after PostgreSQL returned; sessions refused meanwhile $(kv "$WORK/shed.txt" sessions_refused)"
+  [ "$LAST_MISSING" = 0 ] || log "FAILED: $LAST_MISSING acknowledged clicks are not in the ledger"
+  [ -n "$shed_at" ] && [ -n "$back" ] || log "FAILED: shedding did not start and end as it should"
+  stop_app
+}
+
 # The redis drill runs its own Redis (the machine's keeps nothing on disk), with or without an append-only file.
 redis_server() { # $1 = yes|no (appendonly)
   mkdir -p "$WORK/redis-$1"
@@ -159,6 +201,7 @@ for drill in "${DRILLS[@]}"; do
     kill) drill_kill ;;
     postgres) drill_postgres ;;
     redis) drill_redis yes; drill_redis no ;;
+    shed) drill_shed ;;
   esac
 done
 echo "==================== clickgive fault drills — $(date -u +%Y-%m-%dT%H:%M:%SZ) ===================="

@@ -4,7 +4,7 @@
 # simulated players (replay/Replay.java) in four phases, ABBA: A the players alone, B the players and READERS (200)
 # anonymous report readers, each asking for the report every second (ten times the report page's pace; one request
 # in ten is the HTML page). Prints, per phase, the players' accepted clicks per second, batch latency and ledger lag
-# (p99 and max), the readers' answers, and the B/A ratios; first, what one report request cost before the running
+# (p99 and max), the readers' answers, and the B/A ratios (after a warm-up phase that is not counted); first, what one report request cost before the running
 # sums (the aggregate it used to run over the ledger, timed in psql) and costs now.
 #
 # Usage: load-tests/report-load.sh [--no-build]
@@ -83,6 +83,7 @@ phase() { # $1 = name (A or B), $2 = index
   await_ledger "$ID" 0 60 >/dev/null || true
 }
 
+phase W 0 # warm-up (the JIT, the pools), not counted
 for step in A:1 B:1 B:2 A:2; do phase "${step%%:*}" "${step##*:}"; done
 
 figure() { kv "$WORK/$1.txt" "$2"; }

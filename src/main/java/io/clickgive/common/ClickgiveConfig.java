@@ -91,6 +91,10 @@ public interface ClickgiveConfig {
         @WithDefault("1000000")
         long shedBacklog();
 
+        /** How often each instance checks that Redis still holds its data (a marker), and reconciles if it lost it. */
+        @WithDefault("30s")
+        Duration redisWatch();
+
         /** Consumer name in the ledger group; must be unique per running instance. Empty means host name plus a random suffix. */
         @WithDefault("")
         java.util.Optional<String> consumer();

@@ -52,6 +52,7 @@ public class LedgerWriter {
 
     private static final String INSERT = Resources.sql("ledger/insert-click");
     private static final String LOCK = Resources.sql("ledger/lock-shared");
+    private static final String LOCK_TIMEOUT = Resources.sql("ledger/lock-timeout");
 
     private final CampaignCatalog catalog;
     private final RedisScripts scripts;
@@ -145,7 +146,13 @@ public class LedgerWriter {
         }
     }
 
-    /** Whether a failure says the database could not be reached (connection, shutdown, resources), not what was sent. */
+    // A writer gave up waiting for the ledger lock (a reconcile held it): the entries are not at fault.
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    /**
+     * Whether a failure says the database could not be reached (connection, shutdown, resources, the ledger lock), not
+     * what was sent: the entries then wait for the next pass, none is blamed.
+     */
     static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLTransientException) {
@@ -153,7 +160,7 @@ public class LedgerWriter {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
-                    || sql.getSQLState().startsWith("53"))) {
+                    || sql.getSQLState().startsWith("53") || sql.getSQLState().equals(LOCK_NOT_AVAILABLE))) {
                 return true;
             }
         }
@@ -369,8 +376,15 @@ public class LedgerWriter {
         });
     }
 
-    /** Writers share the campaign's lock; the reconcile takes it alone, so the ledger holds still while compared. */
-    private static void lock(Connection connection, CampaignRules campaign) throws SQLException {
+    /**
+     * Writers share the campaign's lock; the reconcile takes it alone for a moment, so the ledger holds still while it
+     * fixes its snapshot. A writer waits for it 2 s at most, then the pass fails and is tried again (nothing lost).
+     */
+    static void lock(Connection connection, CampaignRules campaign) throws SQLException {
+        try (PreparedStatement timeout = connection.prepareStatement(LOCK_TIMEOUT)) {
+            timeout.setString(1, "2s");
+            timeout.execute();
+        }
         try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
             lock.setLong(1, campaign.id());
             lock.execute();

@@ -40,7 +40,6 @@ import java.util.regex.Pattern;
 public class LikeService {
 
     private static final String INSERT = Resources.sql("ledger/insert-like");
-    private static final String LOCK = Resources.sql("ledger/lock-shared");
 
     private static final Pattern REGION = Pattern.compile("MA-[0-9]{2}");
 
@@ -138,10 +137,7 @@ public class LikeService {
     private int record(CampaignRules campaign, List<LikeImport.Like> likes, Instant now) throws SQLException {
         Map<String, Long> byRegion = new HashMap<>();
         try (Connection connection = db.getConnection()) {
-            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-                lock.setLong(1, campaign.id());
-                lock.execute();
-            }
+            LedgerWriter.lock(connection, campaign);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setLong(1, campaign.id());
                 insert.setLong(2, campaign.megabytesPerClick());

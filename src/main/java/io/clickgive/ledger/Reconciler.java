@@ -14,7 +14,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.hyperloglog.HyperLogLogCommands;
+import io.quarkus.redis.datasource.stream.StreamCommands;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +39,22 @@ import java.util.Set;
 
 /**
  * Proves live counters = ledger + in flight, and repairs them where not (Redis restarted without its data, a crash
- * between the ledger and Redis). The ledger holds still meanwhile: writers of the campaign wait on its advisory lock,
- * and one Redis script reads counters and stream of a shard at the same instant.
+ * between the ledger and Redis). Its view is of one instant: holding the campaign's ledger lock alone (writers commit
+ * before or after, never while), it fixes a REPEATABLE READ snapshot of the ledger and reads each shard's counters
+ * and newest stream entry in one script, then the entries up to it in pages; then it lets the writers go on and
+ * reads the rest of the ledger inside that snapshot. Writers wait milliseconds, and Redis is never blocked.
+ * <p>
+ * At start, and every {@code clickgive.ledger.redis-watch}, it checks a marker in Redis: gone means Redis lost its
+ * data, and the one instance that sets it again reconciles every campaign.
  */
 @ApplicationScoped
 public class Reconciler {
 
     private static final String LOCK = Resources.sql("ledger/lock-exclusive");
+    private static final String UNLOCK = Resources.sql("ledger/unlock-exclusive");
+    // Present while Redis holds what the ledger's counters were rebuilt into; a Redis that lost its data lacks it.
+    private static final String MARKER = "cg:reconciled";
+    private static final int PAGE = 1000;
     private static final String SUMS = Resources.sql("ledger/sums-by-region");
     private static final String MINUTES = Resources.sql("ledger/sums-by-minute");
     private static final String SESSIONS = Resources.sql("ledger/sessions-by-shard");
@@ -53,6 +66,8 @@ public class Reconciler {
     private final RedisScripts.Script snapshot;
     private final HashCommands<String, String, Long> hashes;
     private final HyperLogLogCommands<String, String> players;
+    private final StreamCommands<String, String, String> streams;
+    private final RedisDataSource redis;
     private final AgroalDataSource db;
     private final TotalsService totals;
     private final ManagedExecutor executor;
@@ -65,6 +80,8 @@ public class Reconciler {
         this.snapshot = scripts.script("snapshot");
         this.hashes = redis.hash(String.class, String.class, Long.class);
         this.players = redis.hyperloglog(String.class);
+        this.streams = redis.stream(String.class, String.class, String.class);
+        this.redis = redis;
         this.db = db;
         this.totals = totals;
         this.executor = executor;
@@ -73,7 +90,25 @@ public class Reconciler {
 
     /** On start-up, in the background: a Redis that came back empty is refilled from the ledger. */
     void onStart(@Observes @Priority(30) StartupEvent event) {
-        executor.runAsync(() -> {
+        executor.runAsync(this::reconcileIfRedisLost);
+    }
+
+    @Scheduled(every = "${clickgive.ledger.redis-watch:30s}", delayed = "${clickgive.ledger.redis-watch:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void watchRedis() {
+        reconcileIfRedisLost();
+    }
+
+    /**
+     * Reconciles every campaign if, and only if, Redis has lost its data (the marker is gone), from the one instance
+     * that puts the marker back; a start with Redis intact costs one command. Returns whether it reconciled.
+     */
+    boolean reconcileIfRedisLost() {
+        try {
+            // Taken for 10 minutes: if this instance dies half-way, another one does it all again (repairs are exact).
+            if (redis.execute("SET", MARKER, "reconciling", "NX", "EX", "600") == null) {
+                return false;
+            }
             for (CampaignRules campaign : catalog.all()) {
                 if (campaign.status() == CampaignStatus.DRAFT) {
                     continue;
@@ -81,17 +116,23 @@ public class Reconciler {
                 try {
                     ReconcileReport report = reconcile(campaign);
                     if (!report.balanced()) {
-                        Log.warnf("Reconciled campaign %s at start-up: %s", campaign.slug(), report);
+                        Log.warnf("Reconciled campaign %s after Redis lost its data: %s", campaign.slug(), report);
                     }
                 } catch (RuntimeException e) {
-                    Log.errorf(e, "Start-up reconcile of campaign %s failed", campaign.slug());
+                    Log.errorf(e, "Reconcile of campaign %s failed", campaign.slug());
                 }
             }
-        });
+            redis.execute("SET", MARKER, "done");
+            return true;
+        } catch (RuntimeException e) {
+            Log.warnf("Could not check whether Redis lost its data: %s", e.getMessage());
+            return false;
+        }
     }
 
     public ReconcileReport reconcile(CampaignRules campaign) {
-        ReconcileReport report = QuarkusTransaction.requiringNew().call(() -> {
+        // Outside any transaction: the reconcile manages its own connection (a session lock, then a snapshot).
+        ReconcileReport report = QuarkusTransaction.suspendingExisting().call(() -> {
             try (Connection connection = db.getConnection()) {
                 return reconcile(campaign, connection);
             }
@@ -111,17 +152,53 @@ public class Reconciler {
     }
 
     private ReconcileReport reconcile(CampaignRules campaign, Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+        connection.setAutoCommit(true);
+        fence(connection, LOCK, campaign); // waits for the writers' transactions under way; new ones wait (2 s at most)
+        java.util.concurrent.atomic.AtomicBoolean fenced = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setAutoCommit(false);
+            ReconcileReport report = reconcileFenced(campaign, connection, () -> {
+                if (fenced.getAndSet(false)) {
+                    fence(connection, UNLOCK, campaign);
+                }
+            });
+            connection.commit();
+            return report;
+        } finally {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            if (fenced.getAndSet(false)) {
+                fence(connection, UNLOCK, campaign);
+            }
+        }
+    }
+
+    private static void fence(Connection connection, String sql, CampaignRules campaign) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(sql)) {
             lock.setLong(1, campaign.id());
             lock.execute();
         }
-        List<ShardKeys> shardKeys = ShardKeys.of(campaign.id(), shards);
-        List<ShardState> states = new ArrayList<>();
-        for (ShardKeys keys : shardKeys) {
-            states.add(read(keys));
-        }
+    }
+
+    /** What lets the writers go on, once the snapshot is fixed. */
+    private interface Release {
+        void run() throws SQLException;
+    }
+
+    private ReconcileReport reconcileFenced(CampaignRules campaign, Connection connection, Release release)
+            throws SQLException {
         long ledgerClicks = 0;
         long ledgerLikes = 0;
+        List<ShardKeys> shardKeys = ShardKeys.of(campaign.id(), shards);
+        List<ShardState> states = new ArrayList<>();
+        for (int shard = 0; shard < shardKeys.size(); shard++) {
+            states.add(new ShardState());
+        }
+        // The first statement fixes the snapshot, while no writer can commit: the running sums, then Redis.
         try (PreparedStatement sums = connection.prepareStatement(SUMS)) {
             sums.setLong(1, campaign.id());
             try (ResultSet rows = sums.executeQuery()) {
@@ -138,6 +215,10 @@ public class Reconciler {
                 }
             }
         }
+        for (int shard = 0; shard < shardKeys.size(); shard++) {
+            read(shardKeys.get(shard), states.get(shard));
+        }
+        release.run(); // the snapshot and Redis agree: writers go on, the rest is read inside the snapshot
         try (PreparedStatement minutes = connection.prepareStatement(MINUTES)) {
             minutes.setLong(1, campaign.id());
             try (ResultSet rows = minutes.executeQuery()) {
@@ -197,20 +278,27 @@ public class Reconciler {
                 repaired, sessionsRestored, repaired == 0 && sessionsRestored == 0);
     }
 
-    private ShardState read(ShardKeys keys) {
+    /** A shard's counters and, in pages, the ledger entries up to the newest at that instant. */
+    private void read(ShardKeys keys, ShardState state) {
         Response answer = scripts.runBlocking(snapshot, List.of(keys.totals(), keys.minutes(), keys.ledger()), List.of());
-        ShardState state = new ShardState();
         pairs(answer.get(0), state.liveTotals);
         pairs(answer.get(1), state.liveMinutes);
-        for (Response entry : answer.get(2)) {
-            Map<String, String> fields = new HashMap<>();
-            Response flat = entry.get(1);
-            for (int i = 0; i + 1 < flat.size(); i += 2) {
-                fields.put(flat.get(i).toString(), flat.get(i + 1).toString());
+        String newest = answer.get(2).toString();
+        String from = "-";
+        while (!newest.isEmpty()) {
+            List<StreamMessage<String, String, String>> page = streams.xrange(keys.ledger(), StreamRange.of(from, newest), PAGE);
+            for (StreamMessage<String, String, String> message : page) {
+                try {
+                    state.streamed.add(LedgerEntry.of(message.id(), message.payload()));
+                } catch (IllegalArgumentException unreadable) {
+                    // Never counted by the batch script, so in no counter either; the writer sets it aside.
+                }
             }
-            state.streamed.add(LedgerEntry.of(entry.get(0).toString(), fields));
+            if (page.size() < PAGE) {
+                break;
+            }
+            from = "(" + page.get(page.size() - 1).id();
         }
-        return state;
     }
 
     private static void pairs(Response flat, Map<String, Long> into) {

@@ -198,6 +198,18 @@ class ManifestsTest {
     }
 
     @Test
+    void redisMemoryIsBoundedBelowItsLimitAndNeverEvicts() throws IOException {
+        List<Doc> base = built(K8S.resolve("base"));
+        String conf = one(base, "ConfigMap", "clickgive-redis-config").node.at("/data/redis-additional.conf").asText();
+        assertTrue(conf.lines().anyMatch(l -> l.trim().equals("maxmemory-policy noeviction")), "never evicts");
+        java.util.regex.Matcher max = Pattern.compile("(?m)^\\s*maxmemory (\\d+)mb$").matcher(conf);
+        assertTrue(max.find(), "maxmemory set: " + conf);
+        String limit = one(base, "Redis", "clickgive-redis").node.at("/spec/kubernetesConfig/resources/limits/memory").asText();
+        assertEquals("2Gi", limit);
+        assertTrue(Integer.parseInt(max.group(1)) <= 2048 * 8 / 10, "maxmemory leaves room under the container's limit");
+    }
+
+    @Test
     void theIngressControllerOverwritesForwardedForAndLogsNoClientAddress() throws IOException {
         JsonNode config = parse(K8S.resolve("ingress-nginx/controller-config.yaml")).get(0).node.path("data");
         assertEquals("false", config.path("use-forwarded-headers").asText(), "a client's X-Forwarded-For is dropped");
