@@ -202,7 +202,8 @@ async function play(): Promise<void> {
     grant = await begin();
   } catch (e) {
     nextChallenge = null;
-    view = { kind: 'error', message: e instanceof ApiError && e.status === 429
+    // 429: this player or network waits; 503: the service sheds new rounds while its ledger catches up.
+    view = { kind: 'error', message: e instanceof ApiError && (e.status === 429 || e.status === 503)
       ? text('busy', { seconds: whole(Math.max(1, e.retryAfter)) })
       : e instanceof ApiError && e.status === 409 && !e.reason ? text('notLiveText') : text('failed') };
     render();
