@@ -4,7 +4,7 @@
 # simulated players (replay/Replay.java) in four phases, ABBA: A the players alone, B the players and READERS (200)
 # anonymous report readers, each asking for the report every second (ten times the report page's pace; one request
 # in ten is the HTML page). Prints, per phase, the players' accepted clicks per second, batch latency and ledger lag
-# (p99 and max), the readers' answers, and the B/A ratios (after a warm-up phase that is not counted); first, what one report request cost before the running
+# (p99 and max), the readers' answers, and the B/A ratios (after a warm-up phase, players and readers, not counted); first, what one report request cost before the running
 # sums (the aggregate it used to run over the ledger, timed in psql) and costs now.
 #
 # Usage: load-tests/report-load.sh [--no-build]
@@ -71,19 +71,19 @@ log "The report counts $clicks clicks"
 
 phase() { # $1 = name (A or B), $2 = index
   local name="$1-$2" readers_pid=""
-  if [ "$1" = B ]; then
+  if [ "$1" != A ]; then
     python3 "$ROOT/load-tests/report-readers.py" "$BASE" "$SLUG" "$((PHASE_SECONDS + 10))" "$READERS" 1 \
       >"$WORK/$name.readers" 2>&1 &
     readers_pid=$!
   fi
-  log "Phase $name: $PHASE_PLAYERS players for $PHASE_SECONDS s$( [ "$1" = B ] && echo ", $READERS report readers")"
+  log "Phase $name: $PHASE_PLAYERS players for $PHASE_SECONDS s$( [ "$1" != A ] && echo ", $READERS report readers")"
   players "$SLUG" "$ID" clicks=1000000000 players="$PHASE_PLAYERS" seconds="$PHASE_SECONDS" connections=128 \
     >"$WORK/$name.txt" 2>"$WORK/$name.players.log" || die "players failed: $(tail -5 "$WORK/$name.players.log")"
   [ -z "$readers_pid" ] || wait "$readers_pid"
   await_ledger "$ID" 0 60 >/dev/null || true
 }
 
-phase W 0 # warm-up (the JIT, the pools), not counted
+phase W 0 # warm-up of both paths (the JIT, the pools, the report page's template), with readers, not counted
 for step in A:1 B:1 B:2 A:2; do phase "${step%%:*}" "${step##*:}"; done
 
 figure() { kv "$WORK/$1.txt" "$2"; }
