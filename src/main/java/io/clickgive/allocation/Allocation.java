@@ -27,5 +27,5 @@ public class Allocation extends PanacheEntityBase {
     /** The digest of the plan this allocation came from. */
     public String plan;
     public String actor;
-    public Instant committedAt = Instant.now();
+    public Instant committedAt; // set by its service, from the clock
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,9 +49,11 @@ public class AllocationService {
     private final RequestService requests;
     private final TabletService tablets;
     private final TotalsService totals;
+    private final Clock clock;
 
     public AllocationService(CampaignCatalog catalog, RequestService requests, TabletService tablets,
-                             TotalsService totals) {
+                             TotalsService totals, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.requests = requests;
         this.tablets = tablets;
@@ -106,6 +109,7 @@ public class AllocationService {
                 continue;
             }
             Allocation allocation = new Allocation();
+            allocation.committedAt = clock.instant();
             allocation.campaignId = campaign.id();
             allocation.requestId = share.request();
             allocation.beneficiaryId = share.beneficiaryId();

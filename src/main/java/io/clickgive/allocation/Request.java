@@ -25,5 +25,5 @@ public class Request extends PanacheEntityBase {
     public String place;
     public int tablets;
     public int gigabytes;
-    public Instant submittedAt = Instant.now();
+    public Instant submittedAt; // set by its service, from the clock
 }

@@ -41,14 +41,15 @@ public class RequestEvent extends PanacheEntityBase {
 
     public Long corrects;
     public String actor;
-    public Instant at = Instant.now();
+    public Instant at; // set by its service, from the clock
 
     static List<RequestEvent> of(long requestId) {
         return list("requestId = ?1 order by id", requestId);
     }
 
-    static RequestEvent append(long requestId, RequestStep kind, String actor) {
+    static RequestEvent append(long requestId, RequestStep kind, String actor, Instant at) {
         RequestEvent event = new RequestEvent();
+        event.at = at;
         event.requestId = requestId;
         event.kind = kind;
         event.actor = actor;

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,8 +28,10 @@ public class RequestService {
 
     private final CampaignCatalog catalog;
     private final BeneficiaryService beneficiaries;
+    private final Clock clock;
 
-    public RequestService(CampaignCatalog catalog, BeneficiaryService beneficiaries) {
+    public RequestService(CampaignCatalog catalog, BeneficiaryService beneficiaries, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.beneficiaries = beneficiaries;
     }
@@ -37,6 +40,7 @@ public class RequestService {
         CampaignRules campaign = catalog.bySlug(slug);
         Beneficiary beneficiary = beneficiaries.require(draft.beneficiary());
         Request request = new Request();
+        request.submittedAt = clock.instant();
         request.campaignId = campaign.id();
         request.beneficiaryId = beneficiary.id;
         request.purpose = draft.purpose().strip();
@@ -45,7 +49,7 @@ public class RequestService {
         request.tablets = draft.tablets();
         request.gigabytes = draft.gigabytes() == null ? 0 : draft.gigabytes();
         request.persist();
-        RequestEvent.append(request.id, RequestStep.SUBMITTED, actor).persist();
+        RequestEvent.append(request.id, RequestStep.SUBMITTED, actor, clock.instant()).persist();
         return get(request.id);
     }
 
@@ -93,7 +97,7 @@ public class RequestService {
             throw ClientError.conflict("Request " + id + " has " + state.allocatedBundles()
                     + " bundles allocated already; a correction cannot approve fewer tablets than that");
         }
-        RequestEvent event = RequestEvent.append(id, review.decision(), actor);
+        RequestEvent event = RequestEvent.append(id, review.decision(), actor, clock.instant());
         event.approvedTablets = tablets;
         event.approvedGigabytes = gigabytes;
         event.reason = review.reason().strip();
@@ -109,7 +113,7 @@ public class RequestService {
             throw ClientError.conflict("Request " + id + " is " + state.status()
                     + "; usage can be reported once its tablets are delivered");
         }
-        RequestEvent event = RequestEvent.append(id, RequestStep.USAGE_REPORTED, actor);
+        RequestEvent event = RequestEvent.append(id, RequestStep.USAGE_REPORTED, actor, clock.instant());
         event.report = new LinkedHashMap<>(Map.of("summary", report.summary().strip(),
                 "peopleReached", report.peopleReached(), "gigabytesUsed", report.gigabytesUsed()));
         event.corrects = state.lastReport() == null ? null : state.lastReport().id;
@@ -141,7 +145,7 @@ public class RequestService {
 
     /** Appended by a committed allocation. */
     void allocated(long requestId, int bundles, String actor) {
-        RequestEvent event = RequestEvent.append(requestId, RequestStep.ALLOCATED, actor);
+        RequestEvent event = RequestEvent.append(requestId, RequestStep.ALLOCATED, actor, clock.instant());
         event.bundles = bundles;
         event.persist();
     }
@@ -153,7 +157,7 @@ public class RequestService {
             State state = State.of(request, RequestEvent.of(id));
             if (state.status() == RequestStep.ALLOCATED && state.allocatedBundles() > 0
                     && deliveredBundles.getOrDefault(id, 0L) >= state.allocatedBundles()) {
-                RequestEvent.append(id, RequestStep.DELIVERED, actor).persist();
+                RequestEvent.append(id, RequestStep.DELIVERED, actor, clock.instant()).persist();
             }
         }
     }

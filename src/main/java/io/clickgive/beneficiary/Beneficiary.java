@@ -40,7 +40,7 @@ public class Beneficiary extends PanacheEntityBase {
     public Integer bandwidthMbps;
     public Long installationCost;
     public Integer phase;
-    public Instant createdAt = Instant.now();
+    public Instant createdAt; // set by its service, from the clock
 
     /** Beneficiaries by code, of one region and/or kind when given. */
     public static List<Beneficiary> select(String region, BeneficiaryKind kind) {

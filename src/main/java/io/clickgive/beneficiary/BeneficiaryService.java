@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,8 +28,10 @@ public class BeneficiaryService {
             "contact_phone", "contact_email", "bandwidth_mbps", "installation_cost", "phase");
 
     private final Validator validator;
+    private final Clock clock;
 
-    public BeneficiaryService(Validator validator) {
+    public BeneficiaryService(Validator validator, Clock clock) {
+        this.clock = clock;
         this.validator = validator;
     }
 
@@ -37,6 +40,7 @@ public class BeneficiaryService {
             throw ClientError.conflict("A beneficiary '" + draft.code() + "' exists already");
         }
         Beneficiary beneficiary = new Beneficiary();
+        beneficiary.createdAt = clock.instant();
         draft.applyTo(beneficiary);
         beneficiary.persist();
         return BeneficiaryView.of(beneficiary);
@@ -124,6 +128,7 @@ public class BeneficiaryService {
         for (BeneficiaryDraft draft : ordered) {
             if (!known.contains(draft.code())) {
                 Beneficiary beneficiary = new Beneficiary();
+                beneficiary.createdAt = clock.instant();
                 draft.applyTo(beneficiary);
                 beneficiary.persist();
                 imported++;

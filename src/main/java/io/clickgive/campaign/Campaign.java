@@ -43,8 +43,8 @@ public class Campaign extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public GuardSettings guard = GuardSettings.DEFAULTS;
-    public Instant createdAt = Instant.now();
-    public Instant updatedAt = Instant.now();
+    public Instant createdAt; // set by its service, from the clock
+    public Instant updatedAt; // set by its service, from the clock
 
     public static Optional<Campaign> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.LockModeType;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /** Creates campaigns, edits their settings and moves them through their statuses. */
@@ -17,8 +17,10 @@ import java.util.List;
 public class CampaignService {
 
     private final Event<CampaignChanged> changed;
+    private final Clock clock;
 
-    public CampaignService(Event<CampaignChanged> changed) {
+    public CampaignService(Event<CampaignChanged> changed, Clock clock) {
+        this.clock = clock;
         this.changed = changed;
     }
 
@@ -28,6 +30,8 @@ public class CampaignService {
             throw ClientError.conflict("A campaign '" + draft.slug() + "' exists already");
         }
         Campaign campaign = new Campaign();
+        campaign.createdAt = clock.instant();
+        campaign.updatedAt = campaign.createdAt;
         apply(draft, campaign);
         campaign.persistAndFlush();
         afterCommit();
@@ -60,7 +64,7 @@ public class CampaignService {
             throw ClientError.conflict("megabytesPerClick and megabytesPerGigabyte are fixed once a campaign has gone live");
         }
         apply(draft, campaign);
-        campaign.updatedAt = Instant.now();
+        campaign.updatedAt = clock.instant();
         afterCommit();
         return CampaignView.of(campaign);
     }
@@ -74,7 +78,7 @@ public class CampaignService {
                     + (campaign.status.next().isEmpty() ? "" : "; allowed: " + campaign.status.next()));
         }
         campaign.status = target;
-        campaign.updatedAt = Instant.now();
+        campaign.updatedAt = clock.instant();
         afterCommit();
         return CampaignView.of(campaign);
     }

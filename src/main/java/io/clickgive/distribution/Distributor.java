@@ -33,7 +33,7 @@ public class Distributor extends PanacheEntityBase {
     @Column(name = "region_code")
     public Set<String> regions = new TreeSet<>();
 
-    public Instant createdAt = Instant.now();
+    public Instant createdAt; // set by its service, from the clock
 
     public static Optional<Distributor> findByCode(String code) {
         return find("code", code).firstResultOptional();

@@ -8,16 +8,25 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.TreeSet;
 
+import java.time.Clock;
+
 /** Registers the partner organisations and the regions they serve. */
 @ApplicationScoped
 @Transactional
 public class DistributorService {
+
+    private final Clock clock;
+
+    public DistributorService(Clock clock) {
+        this.clock = clock;
+    }
 
     public DistributorView create(DistributorDraft draft) {
         if (Distributor.findByCode(draft.code()).isPresent()) {
             throw ClientError.conflict("A distributor '" + draft.code() + "' exists already");
         }
         Distributor distributor = new Distributor();
+        distributor.createdAt = clock.instant();
         apply(draft, distributor);
         distributor.persist();
         return DistributorView.of(distributor);

@@ -32,5 +32,5 @@ public class Tablet extends PanacheEntityBase {
     public LocalDate deliveredOn;
     public String recipient;
     public String note;
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt; // set by its service, from the clock
 }

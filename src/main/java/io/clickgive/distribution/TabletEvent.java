@@ -33,5 +33,5 @@ public class TabletEvent extends PanacheEntityBase {
     public Long beneficiaryId;
     public String detail;
     public String actor;
-    public Instant at = Instant.now();
+    public Instant at; // set by its service, from the clock
 }

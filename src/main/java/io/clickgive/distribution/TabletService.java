@@ -18,7 +18,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -152,6 +151,7 @@ public class TabletService {
         }
         for (String[] row : toInsert) {
             Tablet tablet = new Tablet();
+            tablet.updatedAt = clock.instant();
             tablet.serial = row[0];
             tablet.imei = row[1];
             tablet.model = row[2];
@@ -384,7 +384,7 @@ public class TabletService {
         }
         TabletStatus from = tablet.status;
         tablet.status = target;
-        tablet.updatedAt = Instant.now(clock);
+        tablet.updatedAt = clock.instant();
         record(tablet, from, target, detail, actor);
     }
 
@@ -398,7 +398,7 @@ public class TabletService {
         event.beneficiaryId = tablet.beneficiaryId;
         event.detail = detail;
         event.actor = actor;
-        event.at = Instant.now(clock);
+        event.at = clock.instant();
         event.persist();
     }
 

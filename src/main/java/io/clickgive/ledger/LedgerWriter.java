@@ -30,6 +30,7 @@ import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ public class LedgerWriter {
     private static final String LOCK_TIMEOUT = Resources.sql("ledger/lock-timeout");
 
     private final CampaignCatalog catalog;
+    private final Clock clock;
     private final RedisScripts scripts;
     private final RedisScripts.Script deadLetter;
     /** Entries moved to a dead-letter stream by this instance (the dashboard counts the streams themselves). */
@@ -77,8 +79,9 @@ public class LedgerWriter {
     private Thread thread;
 
     public LedgerWriter(CampaignCatalog catalog, RedisDataSource redis, AgroalDataSource db, ClickgiveConfig config,
-                        RedisScripts scripts, MeterRegistry meters) {
+                        RedisScripts scripts, MeterRegistry meters, Clock clock) {
         this.catalog = catalog;
+        this.clock = clock;
         this.scripts = scripts;
         this.deadLetter = scripts.script("dead-letter");
         this.deadLetters = meters.counter("clickgive.ledger.dead.letters");
@@ -111,10 +114,6 @@ public class LedgerWriter {
 
     public void resume() {
         paused = false;
-    }
-
-    public String consumer() {
-        return consumer;
     }
 
     private void loop() {
@@ -189,9 +188,9 @@ public class LedgerWriter {
      */
     public Pass drainOnce() {
         boolean retrying = retryPending;
-        boolean claim = System.currentTimeMillis() >= nextClaim;
+        boolean claim = clock.millis() >= nextClaim;
         if (claim) {
-            nextClaim = System.currentTimeMillis() + settings.claimIdle().toMillis() / 2;
+            nextClaim = clock.millis() + settings.claimIdle().toMillis() / 2;
         }
         List<Read> reads = new ArrayList<>();
         boolean full = false;

@@ -40,7 +40,7 @@ public class User extends PanacheEntityBase {
 
     public Long distributorId;
 
-    public Instant createdAt = Instant.now();
+    public Instant createdAt; // set by its service, from the clock
 
     public static Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +26,10 @@ public class UserService {
 
     private final ClickgiveConfig config;
     private final DistributorService distributors;
+    private final Clock clock;
 
-    public UserService(ClickgiveConfig config, DistributorService distributors) {
+    public UserService(ClickgiveConfig config, DistributorService distributors, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.distributors = distributors;
     }
@@ -42,6 +45,7 @@ public class UserService {
             return;
         }
         User admin = new User();
+        admin.createdAt = clock.instant();
         admin.username = config.security().adminUsername();
         admin.password = BcryptUtil.bcryptHash(password.get(), config.security().bcryptCost());
         admin.role = User.ADMIN;
@@ -54,6 +58,7 @@ public class UserService {
             throw ClientError.conflict("A user '" + draft.username() + "' exists already");
         }
         User user = new User();
+        user.createdAt = clock.instant();
         user.username = draft.username();
         user.password = BcryptUtil.bcryptHash(draft.password(), config.security().bcryptCost());
         user.role = draft.role();
