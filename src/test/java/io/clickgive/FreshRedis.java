@@ -17,11 +17,20 @@ import java.util.Map;
 @QuarkusTestResource(FreshRedis.class)
 public class FreshRedis implements QuarkusTestResourceLifecycleManager {
 
+    /** The test profile's Redis (application.properties: {@code %test.quarkus.redis.hosts}), and only that one. */
+    static java.net.URI testRedis() {
+        String configured = System.getenv().getOrDefault("TEST_REDIS_URL", "redis://127.0.0.1:6379/1");
+        return java.net.URI.create(configured);
+    }
+
     @Override
     public Map<String, String> start() {
-        try (Socket socket = new Socket("127.0.0.1", 6379)) {
+        java.net.URI redis = testRedis();
+        String path = redis.getPath() == null ? "" : redis.getPath().replace("/", "");
+        int database = path.isEmpty() ? 0 : Integer.parseInt(path);
+        try (Socket socket = new Socket(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort())) {
             OutputStream out = socket.getOutputStream();
-            out.write("SELECT 1\r\nFLUSHDB\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(("SELECT " + database + "\r\nFLUSHDB\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             byte[] answer = new byte[10];
@@ -38,7 +47,7 @@ public class FreshRedis implements QuarkusTestResourceLifecycleManager {
                 throw new IllegalStateException("Could not empty the test Redis database: " + reply);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Redis is not reachable on 127.0.0.1:6379", e);
+            throw new IllegalStateException("The test Redis is not reachable at " + redis, e);
         }
         return Map.of();
     }
