@@ -47,8 +47,9 @@ public class Players {
     private final Hmac homeKey;
     private final Clock clock;
     private final ValueCommands<String, String> values;
-    /** Today's and tomorrow's keys, read from Redis off the request path (hashing is on the click path). */
-    private final Map<LocalDate, Hmac> dayKeys = new ConcurrentHashMap<>();
+    /** Today's and tomorrow's keys (base64, as in Redis), read from Redis off the request path (hashing is on the click path). */
+    private final Map<LocalDate, String> dayKeys = new ConcurrentHashMap<>();
+    private final Map<LocalDate, Hmac> dayHmacs = new ConcurrentHashMap<>();
 
     public Players(Keys keys, Clock clock, RedisDataSource redis) {
         this.playerKey = keys.privacy("player");
@@ -63,28 +64,41 @@ public class Players {
 
     /**
      * Makes sure today's and tomorrow's keys exist in Redis and holds what Redis has: drawn ahead, so midnight needs
-     * no round trip; read again every minute, so replicas agree within a minute even after Redis lost its data.
+     * no round trip; read again every minute, so replicas agree within a minute. After Redis lost its data, the first
+     * replica to notice puts back the key it holds, so the day's hashes do not split.
      */
     @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshDayKeys() {
         LocalDate today = today();
         for (LocalDate day : new LocalDate[]{today, today.plusDays(1)}) {
             try {
-                dayKeys.put(day, new Hmac(Base64.getDecoder().decode(dayKey(day))));
+                String key = dayKey(day);
+                if (!key.equals(dayKeys.get(day))) {
+                    dayHmacs.put(day, new Hmac(Base64.getDecoder().decode(key)));
+                    dayKeys.put(day, key);
+                }
             } catch (RuntimeException e) {
                 Log.warnf("Could not read the day key of %s from Redis: %s", day, e.getMessage());
             }
         }
         dayKeys.keySet().removeIf(day -> day.isBefore(today));
+        dayHmacs.keySet().removeIf(day -> day.isBefore(today));
     }
 
-    /** The day's key as Redis holds it, drawn now if no replica has drawn it yet. */
+    /**
+     * The day's key as Redis holds it; if Redis has none, the one this replica holds for the day, or else one drawn
+     * now at random.
+     */
     String dayKey(LocalDate day) {
         String key = "cg:day-key:" + day;
-        byte[] fresh = new byte[32];
-        RANDOM.nextBytes(fresh);
+        String mine = dayKeys.get(day);
+        if (mine == null) {
+            byte[] fresh = new byte[32];
+            RANDOM.nextBytes(fresh);
+            mine = Base64.getEncoder().encodeToString(fresh);
+        }
         long expiresAt = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).plus(AFTER_THE_DAY).toEpochSecond();
-        values.set(key, Base64.getEncoder().encodeToString(fresh), new SetArgs().nx().exAt(expiresAt));
+        values.set(key, mine, new SetArgs().nx().exAt(expiresAt));
         return values.get(key);
     }
 
@@ -105,7 +119,7 @@ public class Players {
 
     /** The keyed hash of a network under today's key. */
     public String network(String network) {
-        Hmac key = dayKeys.get(today());
+        Hmac key = dayHmacs.get(today());
         if (key == null) { // only if Redis has been unreachable since before midnight: counting would split
             throw ClientError.unavailable("The service is catching up; try again in a minute", 60);
         }

@@ -50,7 +50,7 @@ class DayKeyTest {
     }
 
     @Test
-    void aLostKeyIsDrawnAgainAtRandomAndEveryReaderConverges() {
+    void aKeyRedisLostIsPutBackByAReplicaThatHoldsItAndADayNobodyHoldsIsDrawnAtRandom() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String before = players.network("203.0.113.0/24");
         String first = players.dayKey(today);
@@ -58,10 +58,15 @@ class DayKeyTest {
 
         redis.key().del("cg:day-key:" + today); // Redis lost its data
         players.refreshDayKeys();
-        String drawn = redis.value(String.class).get("cg:day-key:" + today);
-        assertNotEquals(first, drawn, "a new random key, not one anyone could derive again");
-        assertNotEquals(before, players.network("203.0.113.0/24"));
-        assertEquals(new Hmac(Base64.getDecoder().decode(drawn)).hash("network|203.0.113.0/24"),
-                players.network("203.0.113.0/24"));
+        assertEquals(first, redis.value(String.class).get("cg:day-key:" + today), "put back: the day's hashes do not split");
+        assertEquals(before, players.network("203.0.113.0/24"));
+
+        LocalDate later = today.plusDays(5); // a day no replica holds yet
+        String drawn = players.dayKey(later);
+        assertEquals(32, Base64.getDecoder().decode(drawn).length);
+        assertNotEquals(first, drawn);
+        assertNotEquals(keys.privacy("day").derive(later.toString()).hash("x"), new Hmac(Base64.getDecoder().decode(drawn)).hash("x"),
+                "random, not derived");
+        redis.key().del("cg:day-key:" + later);
     }
 }
