@@ -47,9 +47,12 @@ public class Players {
     private final Hmac homeKey;
     private final Clock clock;
     private final ValueCommands<String, String> values;
-    /** Today's and tomorrow's keys (base64, as in Redis), read from Redis off the request path (hashing is on the click path). */
-    private final Map<LocalDate, String> dayKeys = new ConcurrentHashMap<>();
-    private final Map<LocalDate, Hmac> dayHmacs = new ConcurrentHashMap<>();
+    /** A day's key as Redis holds it (base64), and the HMAC under it. */
+    private record DayKey(String encoded, Hmac hmac) {
+    }
+
+    /** Today's and tomorrow's keys, read from Redis off the request path (hashing is on the click path). */
+    private final Map<LocalDate, DayKey> dayKeys = new ConcurrentHashMap<>();
 
     public Players(Keys keys, Clock clock, RedisDataSource redis) {
         this.playerKey = keys.privacy("player");
@@ -73,16 +76,13 @@ public class Players {
         for (LocalDate day : new LocalDate[]{today, today.plusDays(1)}) {
             try {
                 String key = dayKey(day);
-                if (!key.equals(dayKeys.get(day))) {
-                    dayHmacs.put(day, new Hmac(Base64.getDecoder().decode(key)));
-                    dayKeys.put(day, key);
-                }
+                dayKeys.compute(day, (d, held) -> held != null && held.encoded().equals(key) ? held
+                        : new DayKey(key, new Hmac(Base64.getDecoder().decode(key))));
             } catch (RuntimeException e) {
                 Log.warnf("Could not read the day key of %s from Redis: %s", day, e.getMessage());
             }
         }
         dayKeys.keySet().removeIf(day -> day.isBefore(today));
-        dayHmacs.keySet().removeIf(day -> day.isBefore(today));
     }
 
     /**
@@ -91,7 +91,8 @@ public class Players {
      */
     String dayKey(LocalDate day) {
         String key = "cg:day-key:" + day;
-        String mine = dayKeys.get(day);
+        DayKey held = dayKeys.get(day);
+        String mine = held == null ? null : held.encoded();
         if (mine == null) {
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
@@ -119,11 +120,11 @@ public class Players {
 
     /** The keyed hash of a network under today's key. */
     public String network(String network) {
-        Hmac key = dayHmacs.get(today());
+        DayKey key = dayKeys.get(today());
         if (key == null) { // only if Redis has been unreachable since before midnight: counting would split
             throw ClientError.unavailable("The service is catching up; try again in a minute", 60);
         }
-        return hash(key, "network|" + network);
+        return hash(key.hmac(), "network|" + network);
     }
 
     /** The stable keyed hash of a network: an identity's home, a network's mint count. */
