@@ -1,9 +1,12 @@
 -- Counts one batch of a session and, with the guard on, inspects its click timing: the only Redis call of a batch.
--- KEYS[1] session hash   clicks (accepted so far), last (last offset ms), b<seq> (answer given to batch seq, JSON),
+-- KEYS[1] session hash   clicks (accepted so far), last (last offset ms), b<seq> (answer given to batch seq, in short:
+--                        {"a": accepted, "s": sessionClicks, "r": rejections (only if any), "h": held (only if any)}),
 --                        x (judgement, once judged scripted); with the guard on also
---                        i = "batches|intervals|sum|sum of squares|strikes|tail size|tail" (intervals up to 1 s;
---                        tail = the accepted offsets of the last second, comma-separated; read only when a decision
---                        needs them, which the fast path mostly does not)
+--                        i = "batches|intervals|sum|sum of squares|strikes|tail size" (intervals up to 1 s) and
+--                        t = the tail: the accepted offsets of the last second, comma-separated (read only when a
+--                        decision needs them, which the fast path mostly does not)
+--                        Every value stays under Redis' hash-max-listpack-value (64 bytes) in human play, so the hash
+--                        is one compact listpack (about 300 bytes), not a table of ~90 bytes a field.
 -- KEYS[2] totals hash    r:<region> accepted clicks ("r:-" when the player chose none), x:<reason> rejected clicks,
 --                        h:<region> clicks held (a session judged scripted after some of its clicks counted: out of
 --                        r:<region> at once, in the ledger until the holds are voided there; see ledger.Holds)
@@ -13,7 +16,7 @@
 --                        session judged scripted takes the player's rounds and establishment back
 -- KEYS[6] held hash      <session id> -> {"clicks", "region", "reason", "at"}: sessions whose counted clicks are held
 -- KEYS[7] trips hash     the network's refused clicks by reason, kept a day (for managers; see grant.lua)
--- ARGV[1] JSON (session.BatchCall):
+-- ARGV[1] JSON (counters.BatchCall):
 --   seq, count (clicks in the batch), first, last (its first and last offsets; 999999999 and -1 when empty)
 --   now ms, deadline ms (end + grace), elapsed (ms the server has seen pass since startsAt), tolerance ms,
 --   cap, session, region ("-" when the player chose none), player, network (its hash, for the ledger),
@@ -21,16 +24,29 @@
 --   with the guard on also:
 --     offsets      the batch's offsets, comma-separated (a string: only the slow path reads them, one by one)
 --     inspection   {minInterval, burst, strikes, regularityMin, regularityMaxCv, maxBatches} (GuardSettings.Inspection)
---     shape        the batch as the app measured it (guard.BatchShape): {tooFast, maxWindow, intervals, sum, squares,
+--     shape        the batch as the app measured it (counters.BatchShape): {tooFast, maxWindow, intervals, sum, squares,
 --                  lastSecond (its offsets within the second before its last, comma-separated), lastSecondCount}
--- Answer JSON (session.BatchAnswer): {"kind": "new" | "replay" | "gone", "answer": {accepted, rejected,
+-- Answer JSON (counters.BatchAnswer): {"kind": "new" | "replay" | "gone", "answer": {accepted, rejected,
 --   rejections {REASON: clicks}, sessionClicks, held}}; a replayed seq gets its first answer again. sessionClicks are
 --   the session's clicks that count (0 once held); held, the clicks this batch's judgement took back.
 local call = cjson.decode(ARGV[1])
 local guard = call.guard
-local seen = redis.call('HMGET', KEYS[1], 'b' .. call.seq, 'clicks', 'last', 'x', 'i')
+local seen = redis.call('HMGET', KEYS[1], 'b' .. call.seq, 'clicks', 'last', 'x', 'i', 't')
+
+-- The full answer (counters.BatchAnswer.Counted) of a batch's short form as kept: rejected is the sum of rejections.
+local function expand(short)
+    local rejections, rejected = short.r or {}, 0
+    for _, clicks in pairs(rejections) do
+        rejected = rejected + clicks
+    end
+    local answer = cjson.encode({ accepted = short.a, rejected = rejected, rejections = rejections,
+                                  sessionClicks = short.s, held = short.h or 0 })
+    -- cjson writes an empty table as {}, which is the empty map BatchAnswer reads.
+    return answer
+end
+
 if seen[1] then
-    return '{"kind":"replay","answer":' .. seen[1] .. '}'
+    return '{"kind":"replay","answer":' .. expand(cjson.decode(seen[1])) .. '}'
 end
 if not seen[2] then
     return '{"kind":"gone"}'
@@ -61,9 +77,9 @@ elseif not guard then
         rejected['CAP'] = count - accepted
     end
 else
-    local g = seen[5] or '0|0|0|0|0|0|'
-    local batches, n, s, q, strikes, size, tailText =
-        string.match(g, '^(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(.*)$')
+    local g = seen[5] or '0|0|0|0|0|0'
+    local tailText = seen[6] or ''
+    local batches, n, s, q, strikes, size = string.match(g, '^(%d+)|(%d+)|(%d+)|(%d+)|(%d+)|(%d+)$')
     batches, n, s, q, strikes = tonumber(batches) + 1, tonumber(n), tonumber(s), tonumber(q), tonumber(strikes)
     size = tonumber(size)
     local inspection, shape = call.inspection, call.shape
@@ -173,7 +189,9 @@ else
         end
     end
     state[#state + 1] = 'i'
-    state[#state + 1] = batches .. '|' .. n .. '|' .. s .. '|' .. q .. '|' .. strikes .. '|' .. size .. '|' .. tailText
+    state[#state + 1] = batches .. '|' .. n .. '|' .. s .. '|' .. q .. '|' .. strikes .. '|' .. size
+    state[#state + 1] = 't'
+    state[#state + 1] = tailText
 end
 local held = 0
 if judged then
@@ -217,10 +235,16 @@ local counted = clicks + accepted
 if judged or seen[4] then
     counted = 0
 end
-local answer = cjson.encode({ accepted = accepted, rejected = count - accepted, rejections = rejected,
-                              sessionClicks = counted, held = held })
+local short = { a = accepted, s = counted }
+if next(rejected) then
+    short.r = rejected
+end
+if held > 0 then
+    short.h = held
+end
 state[#state + 1] = 'b' .. call.seq
-state[#state + 1] = answer
+state[#state + 1] = cjson.encode(short)
+local answer = expand(short)
 if accepted > 0 then
     state[#state + 1] = 'clicks'
     state[#state + 1] = clicks + accepted

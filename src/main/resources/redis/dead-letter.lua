@@ -2,13 +2,13 @@
 -- with why, then acknowledged and deleted from the ledger stream (nothing is lost, and nothing counted twice).
 -- KEYS[1]  the shard's ledger stream, cg:{c<campaign>.s<shard>}:ledger
 -- KEYS[2]  the shard's dead-letter stream, cg:{c<campaign>.s<shard>}:dead (same hash slot)
--- ARGV[1]  JSON (ledger.LedgerWriter.DeadLetterCall):
+-- ARGV[1]  JSON (counters.LedgerStreams.DeadLetterCall):
 --   group       the ledger's consumer group
 --   id          the entry's id in the ledger stream
 --   fields      the entry's fields as they were (an object of strings)
 --   reason      why it could not be recorded
 --   deliveries  how many times it was delivered
--- Answer JSON (ledger.LedgerWriter.DeadLetterAnswer): {"moved": true, or false when the entry was gone already}
+-- Answer JSON (counters.LedgerStreams.DeadLetterAnswer): {"moved": true, or false when the entry was gone already}
 local call = cjson.decode(ARGV[1])
 if #redis.call('XRANGE', KEYS[1], call.id, call.id) == 0 then
     return '{"moved":false}'

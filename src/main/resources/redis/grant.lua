@@ -11,16 +11,16 @@
 -- KEYS[7] home hash       cg:{...}:home:<home>      fresh (GCRA: the budget of the home's identities not yet established)
 -- KEYS[8] used proofs     cg:{...}:pow:<epoch minute in which their challenges expire>  (set of solution ids)
 -- KEYS[9] trips hash      cg:{...}:trips:<network>  the network's refusals by reason, kept a day (for managers)
--- ARGV[1] JSON (session.GrantCall):
+-- ARGV[1] JSON (counters.GrantCall):
 --   now ms, keepMs (the session's retention), player (its key), guard (true: proof, limits and budgets apply)
 --   proofId ("-" when the request carried no proof: refused unless the player is established), proofUntil (end of
 --   the proof's expiry minute: the set's expiry), vouched (established by the gateway)
---   limits (the campaign's, the same for every call: session.GrantCall.Limits)
+--   limits (the campaign's, the same for every call: counters.GrantCall.Limits)
 --     playerLimit, fresh, wideFresh, network, wide: buckets {interval ms, burst}
 --     establishRounds, establishAfterMs: when a player becomes established (0 rounds: at once, as on a kiosk or in a
 --     load test)
 --     playerMemoryMs: how long a player's rounds are remembered
--- Answer JSON (session.GrantAnswer):
+-- Answer JSON (counters.GrantAnswer):
 --   {"granted": true, "established": bool}
 --   {"granted": false, "reason": "POW_MISSING" | "POW_REUSED" | "PLAYER_RATE" | "FRESH_RATE" | "NETWORK_RATE" | "WIDE_RATE",
 --    "waitMs": ms to wait}

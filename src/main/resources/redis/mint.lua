@@ -3,14 +3,14 @@
 -- KEYS[1] network's count   hash  n (count), t (ms of the last update)
 -- KEYS[2] wide prefix count  hash  n, t
 -- KEYS[3] used mint proofs   set of solution ids whose challenges expire within one epoch minute
--- ARGV[1] JSON (identity.MintCall):
+-- ARGV[1] JSON (counters.MintCounters.MintCall):
 --   now         ms
 --   memoryMs    the counts' memory (the time constant of their decay)
 --   base, step, wideStep, max   difficulty = min(max, base * 2^(n / step) * 2^(w / wideStep))
 --   take        false: only price a mint (for a challenge); true: pay for one with the solution below
 --   proofId     the solution's id (single use)        proofUntil  end of its expiry minute, ms (the set's expiry)
 --   solvedMax   the difficulty the solved challenge had
--- Answer JSON (identity.MintAnswer):
+-- Answer JSON (counters.MintCounters.MintAnswer):
 --   {"difficulty": d}                              when take is false
 --   {"minted": true,  "difficulty": d}             paid: the counts now include this mint
 --   {"minted": false, "reason": "POW_REUSED"}      the solution was used already

@@ -1,8 +1,8 @@
 -- Ends a hold once the ledger has voided the session's clicks: the session leaves the held hash and its clicks leave
 -- the held count (they left the live total when the hold began). Idempotent: a second call finds nothing to release.
 -- KEYS[1] held hash  KEYS[2] totals hash (h:<region>)
--- ARGV[1] JSON (voids.Holds.Release): session, region, clicks
--- Answer JSON: {"released": true | false}
+-- ARGV[1] JSON (counters.CampaignCounters.ReleaseCall): session, region, clicks
+-- Answer JSON (counters.CampaignCounters.ReleaseAnswer): {"released": true | false}
 local call = cjson.decode(ARGV[1])
 if redis.call('HDEL', KEYS[1], call.session) == 0 then
     return cjson.encode({ released = false })

@@ -58,8 +58,12 @@ public interface ClickgiveConfig {
         @WithDefault("5s")
         Duration grace();
 
-        /** A session's state, and so the replay answers of its batches, is kept this long after its end. */
-        @WithDefault("2m")
+        /**
+         * A session's state, and so the replay answers of its batches, is kept this long after its grace: the page
+         * sends nothing after the grace, so this only covers a request still on its way. Every second of it costs
+         * every session's hash in Redis (with 20 s, Redis holds about three sessions for each one in play).
+         */
+        @WithDefault("20s")
         Duration retention();
     }
 

@@ -13,7 +13,7 @@ import io.clickgive.campaign.CampaignView;
 import io.clickgive.common.ClientError;
 import io.clickgive.common.QueryParams;
 import io.clickgive.guard.GuardSettings;
-import io.clickgive.guard.RejectionResource;
+import io.clickgive.totals.RejectionResource;
 import io.clickgive.voids.Flags;
 import io.clickgive.voids.VoidOrder;
 import io.clickgive.voids.VoidView;

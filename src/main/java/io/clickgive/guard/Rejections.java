@@ -1,10 +1,8 @@
 package io.clickgive.guard;
 
-import io.clickgive.common.ShardKeys;
+import io.clickgive.counters.CampaignCounters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,13 +29,13 @@ public class Rejections {
     }
 
     private final MeterRegistry meters;
-    private final HashCommands<String, String, Long> hashes;
+    private final CampaignCounters counts;
     private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
     private final Map<Pending, LongAdder> pending = new ConcurrentHashMap<>();
 
-    public Rejections(MeterRegistry meters, RedisDataSource redis) {
+    public Rejections(MeterRegistry meters, CampaignCounters counts) {
         this.meters = meters;
-        this.hashes = redis.hash(String.class, String.class, Long.class);
+        this.counts = counts;
     }
 
     /** Clicks accepted in a campaign. */
@@ -72,7 +70,7 @@ public class Rejections {
             if (n > 0) {
                 Pending p = entry.getKey();
                 try {
-                    hashes.hincrby(new ShardKeys(p.campaignId(), 0).totals(), "y:" + p.reason().name(), n);
+                    counts.addRefused(p.campaignId(), p.reason().name(), n);
                 } catch (RuntimeException e) {
                     entry.getValue().add(n); // Redis away: keep the count for the next flush
                 }

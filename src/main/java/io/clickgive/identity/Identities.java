@@ -1,10 +1,11 @@
 package io.clickgive.identity;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.clickgive.common.Keys;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.Hmac;
-import io.clickgive.common.RedisScripts;
+import io.clickgive.counters.MintCounters;
+import io.clickgive.counters.MintCounters.MintAnswer;
+import io.clickgive.counters.MintCounters.MintCall;
 import io.clickgive.guard.Networks;
 import io.clickgive.guard.ProofOfWork;
 import io.clickgive.guard.Reason;
@@ -34,35 +35,21 @@ public class Identities {
     public record Minted(String identity, Instant mintedAt) {
     }
 
-    /** The mint script's call (redis/mint.lua documents every field). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MintCall(long now, long memoryMs, long base, double step, double wideStep, long max, boolean take,
-                    String proofId, Long proofUntil, Long solvedMax) {
-    }
-
-    /** The mint script's answer. */
-    record MintAnswer(Long difficulty, Boolean minted, String reason) {
-    }
-
-    /** Mint counts live in this many hash slots, chosen by the wide prefix (cluster-ready, and never one hot slot). */
-    private static final int MINT_SLOTS = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Players players;
     private final ProofOfWork proofs;
-    private final RedisScripts scripts;
-    private final RedisScripts.Script mint;
+    private final MintCounters counters;
     private final Clock clock;
     private final List<Hmac> keys;
     private final ClickgiveConfig.Identity settings;
     private final long memoryMs;
 
-    public Identities(Players players, ProofOfWork proofs, RedisScripts scripts, Clock clock, ClickgiveConfig config,
+    public Identities(Players players, ProofOfWork proofs, MintCounters counters, Clock clock, ClickgiveConfig config,
                       Keys keys) {
         this.players = players;
         this.proofs = proofs;
-        this.scripts = scripts;
-        this.mint = scripts.script("mint");
+        this.counters = counters;
         this.clock = clock;
         this.settings = config.identity();
         this.memoryMs = settings.mintMemory().toMillis();
@@ -74,7 +61,7 @@ public class Identities {
     /** The puzzle a new identity costs on this network now. */
     public Uni<ProofOfWork.Challenge> challenge(Networks.Network network) {
         MintKeys keys = keys(network);
-        return run(keys, new MintCall(clock.millis(), memoryMs, settings.base(), settings.step(), settings.wideStep(),
+        return run(keys, 0, new MintCall(clock.millis(), memoryMs, settings.base(), settings.step(), settings.wideStep(),
                 settings.max(), false, null, null, null))
                 .map(answer -> proofs.issue(subject(keys), answer.difficulty()));
     }
@@ -85,7 +72,7 @@ public class Identities {
         ProofOfWork.Verified verified = proofs.verify(subject(keys), proof);
         long now = clock.millis();
         long expiryMinute = verified.expiresAtMillis() / 60_000;
-        return run(keys.withProofs(expiryMinute), new MintCall(now, memoryMs, settings.base(), settings.step(),
+        return run(keys, expiryMinute, new MintCall(now, memoryMs, settings.base(), settings.step(),
                 settings.wideStep(), settings.max(), true, verified.id(), (expiryMinute + 1) * 60_000,
                 verified.maxNumber()))
                 .map(answer -> {
@@ -134,18 +121,12 @@ public class Identities {
         return settings.header().filter(h -> !h.isBlank());
     }
 
-    private record MintKeys(String tag, String home, String wide, String proofs) {
-
-        MintKeys withProofs(long expiryMinute) {
-            return new MintKeys(tag, home, wide, "cg:" + tag + ":mint:pow:" + expiryMinute);
-        }
+    /** Where a network's mints are counted: its home and its wide prefix, as keyed hashes. */
+    private record MintKeys(String home, String wide) {
     }
 
     private MintKeys keys(Networks.Network network) {
-        String home = players.home(network.narrow());
-        String wide = players.home(network.wide());
-        String tag = "{m" + Math.floorMod(wide.hashCode(), MINT_SLOTS) + "}";
-        return new MintKeys(tag, home, wide, "cg:" + tag + ":mint:pow:0");
+        return new MintKeys(players.home(network.narrow()), players.home(network.wide()));
     }
 
     /** A mint puzzle names what it is for and the network (its home) it may be used on. */
@@ -153,8 +134,7 @@ public class Identities {
         return "purpose=identity&network=" + keys.home();
     }
 
-    private Uni<MintAnswer> run(MintKeys keys, MintCall call) {
-        return scripts.call(mint, List.of("cg:" + keys.tag() + ":mint:net:" + keys.home(),
-                "cg:" + keys.tag() + ":mint:wide:" + keys.wide(), keys.proofs()), call, MintAnswer.class);
+    private Uni<MintAnswer> run(MintKeys keys, long proofMinute, MintCall call) {
+        return counters.mint(keys.home(), keys.wide(), proofMinute, call);
     }
 }

@@ -3,10 +3,8 @@ package io.clickgive.identity;
 import io.clickgive.common.ClientError;
 import io.clickgive.common.Hmac;
 import io.clickgive.common.Keys;
+import io.clickgive.counters.DayKeys;
 import io.quarkus.logging.Log;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.value.SetArgs;
-import io.quarkus.redis.datasource.value.ValueCommands;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -46,7 +44,7 @@ public class Players {
     private final Hmac playerKey;
     private final Hmac homeKey;
     private final Clock clock;
-    private final ValueCommands<String, String> values;
+    private final DayKeys stored;
     /** A day's key as Redis holds it (base64), and the HMAC under it. */
     private record DayKey(String encoded, Hmac hmac) {
     }
@@ -54,11 +52,11 @@ public class Players {
     /** Today's and tomorrow's keys, read from Redis off the request path (hashing is on the click path). */
     private final Map<LocalDate, DayKey> dayKeys = new ConcurrentHashMap<>();
 
-    public Players(Keys keys, Clock clock, RedisDataSource redis) {
+    public Players(Keys keys, Clock clock, DayKeys stored) {
         this.playerKey = keys.privacy("player");
         this.homeKey = keys.privacy("home");
         this.clock = clock;
-        this.values = redis.value(String.class);
+        this.stored = stored;
     }
 
     void onStart(@Observes @Priority(6) StartupEvent event) {
@@ -90,7 +88,6 @@ public class Players {
      * now at random.
      */
     String dayKey(LocalDate day) {
-        String key = "cg:day-key:" + day;
         DayKey held = dayKeys.get(day);
         String mine = held == null ? null : held.encoded();
         if (mine == null) {
@@ -98,9 +95,7 @@ public class Players {
             RANDOM.nextBytes(fresh);
             mine = Base64.getEncoder().encodeToString(fresh);
         }
-        long expiresAt = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).plus(AFTER_THE_DAY).toEpochSecond();
-        values.set(key, mine, new SetArgs().nx().exAt(expiresAt));
-        return values.get(key);
+        return stored.agree(day, mine, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).plus(AFTER_THE_DAY).toInstant());
     }
 
     /** The player key of a minted identity. */

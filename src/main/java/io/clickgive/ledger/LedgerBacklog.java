@@ -1,15 +1,10 @@
 package io.clickgive.ledger;
 
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.ShardKeys;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.stream.StreamCommands;
-import io.quarkus.redis.datasource.stream.StreamMessage;
-import io.quarkus.redis.datasource.stream.StreamRange;
+import io.clickgive.counters.LedgerStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.util.List;
 
 /**
  * How far the PostgreSQL ledger lags behind the counted clicks: the batches still waiting in a campaign's ledger
@@ -28,51 +23,27 @@ public class LedgerBacklog {
                           boolean shedding, long allBatches, long shedBound) {
     }
 
-    private final StreamCommands<String, String, String> streams;
-    private final int shards;
+    private final LedgerStreams streams;
     private final Clock clock;
     private final LoadShedding shedding;
     private final long shedBound;
 
-    public LedgerBacklog(RedisDataSource redis, ClickgiveConfig config, Clock clock, LoadShedding shedding) {
-        this.streams = redis.stream(String.class, String.class, String.class);
+    public LedgerBacklog(LedgerStreams streams, ClickgiveConfig config, Clock clock, LoadShedding shedding) {
+        this.streams = streams;
         this.shedding = shedding;
         this.shedBound = config.ledger().shedBacklog();
-        this.shards = config.counters().shards();
         this.clock = clock;
     }
 
     public Backlog of(long campaignId) {
-        Tally waiting = new Tally();
-        Tally dead = new Tally();
-        for (ShardKeys keys : ShardKeys.of(campaignId, shards)) {
-            waiting.add(keys.ledger());
-            dead.add(keys.deadLetters());
-        }
-        return new Backlog(waiting.entries, waiting.age(), dead.entries, dead.age(), shedding.shedding(),
+        LedgerStreams.Backlog waiting = streams.waiting(campaignId);
+        LedgerStreams.Backlog dead = streams.dead(campaignId);
+        return new Backlog(waiting.entries(), age(waiting), dead.entries(), age(dead), shedding.shedding(),
                 shedding.backlog(), shedBound);
     }
 
-    /** Entries of a campaign's streams of one kind, and the oldest's arrival (its id's time). */
-    private final class Tally {
-        long entries;
-        long oldest = Long.MAX_VALUE;
-
-        void add(String key) {
-            long length = streams.xlen(key);
-            if (length == 0) {
-                return;
-            }
-            entries += length;
-            List<StreamMessage<String, String, String>> first = streams.xrange(key, StreamRange.of("-", "+"), 1);
-            if (!first.isEmpty()) {
-                String id = first.get(0).id();
-                oldest = Math.min(oldest, Long.parseLong(id.substring(0, id.indexOf('-'))));
-            }
-        }
-
-        long age() {
-            return oldest == Long.MAX_VALUE ? 0 : Math.max(0, clock.millis() - oldest);
-        }
+    /** How long the oldest entry has waited (an entry's id is its arrival time). */
+    private long age(LedgerStreams.Backlog backlog) {
+        return backlog.oldestAt().map(at -> Math.max(0, clock.millis() - at)).orElse(0L);
     }
 }

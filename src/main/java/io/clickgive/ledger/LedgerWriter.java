@@ -5,21 +5,13 @@ import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.Resources;
-import io.clickgive.common.ShardKeys;
+import io.clickgive.counters.LedgerEntry;
+import io.clickgive.counters.LedgerStreams;
+import io.clickgive.counters.ShardKeys;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.clickgive.common.RedisScripts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.stream.PendingMessage;
-import io.quarkus.redis.datasource.stream.StreamRange;
-import io.quarkus.redis.datasource.stream.ClaimedMessages;
-import io.quarkus.redis.datasource.stream.StreamCommands;
-import io.quarkus.redis.datasource.stream.StreamMessage;
-import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
-import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -28,18 +20,15 @@ import jakarta.enterprise.event.Observes;
 
 import java.net.InetAddress;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Moves accepted batches from the shards' ledger streams into the PostgreSQL ledger. All instances share one consumer
@@ -49,24 +38,16 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class LedgerWriter {
 
-    static final String GROUP = "ledger";
-
-    private static final String INSERT = Resources.sql("ledger/insert-click");
-    private static final String LOCK = Resources.sql("ledger/lock-shared");
-    private static final String LOCK_TIMEOUT = Resources.sql("ledger/lock-timeout");
 
     private final CampaignCatalog catalog;
     private final Clock clock;
-    private final RedisScripts scripts;
-    private final RedisScripts.Script deadLetter;
     /** Entries moved to a dead-letter stream by this instance (the dashboard counts the streams themselves). */
     private final Counter deadLetters;
-    private final StreamCommands<String, String, String> streams;
+    private final LedgerStreams streams;
     private final AgroalDataSource db;
     private final ClickgiveConfig.Ledger settings;
     private final int shards;
     private final String consumer;
-    private final Set<String> grouped = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private volatile boolean paused;
     private volatile long nextClaim;
@@ -78,14 +59,12 @@ public class LedgerWriter {
     private volatile boolean retryPending;
     private Thread thread;
 
-    public LedgerWriter(CampaignCatalog catalog, RedisDataSource redis, AgroalDataSource db, ClickgiveConfig config,
-                        RedisScripts scripts, MeterRegistry meters, Clock clock) {
+    public LedgerWriter(CampaignCatalog catalog, LedgerStreams streams, AgroalDataSource db, ClickgiveConfig config,
+                        MeterRegistry meters, Clock clock) {
         this.catalog = catalog;
         this.clock = clock;
-        this.scripts = scripts;
-        this.deadLetter = scripts.script("dead-letter");
         this.deadLetters = meters.counter("clickgive.ledger.dead.letters");
-        this.streams = redis.stream(String.class, String.class, String.class);
+        this.streams = streams;
         this.db = db;
         this.settings = config.ledger();
         this.shards = config.counters().shards();
@@ -174,14 +153,6 @@ public class LedgerWriter {
                         Map<String, Map<String, String>> fields) {
     }
 
-    /** The dead-letter script's call (redis/dead-letter.lua documents every field). */
-    record DeadLetterCall(String group, String id, Map<String, String> fields, String reason, int deliveries) {
-    }
-
-    /** The dead-letter script's answer. */
-    record DeadLetterAnswer(boolean moved) {
-    }
-
     /**
      * One pass over every stream: claims abandoned entries when due, reads new ones, records all of them in one
      * transaction, then acknowledges and deletes them.
@@ -200,7 +171,8 @@ public class LedgerWriter {
                 continue;
             }
             for (ShardKeys keys : ShardKeys.of(campaign.id(), shards)) {
-                List<StreamMessage<String, String, String>> messages = take(keys.ledger(), claim, retrying);
+                List<LedgerStreams.Read> messages = streams.take(keys, consumer,
+                        claim ? Optional.of(settings.claimIdle()) : Optional.empty(), retrying, settings.batchSize());
                 full |= messages.size() >= settings.batchSize();
                 if (!messages.isEmpty()) {
                     reads.add(parse(campaign, keys, messages));
@@ -218,15 +190,15 @@ public class LedgerWriter {
     }
 
     /** The entries of one read, each checked on its own: an unreadable one is set aside, never the others with it. */
-    private Read parse(CampaignRules campaign, ShardKeys keys, List<StreamMessage<String, String, String>> messages) {
+    private Read parse(CampaignRules campaign, ShardKeys keys, List<LedgerStreams.Read> messages) {
         List<LedgerEntry> entries = new ArrayList<>(messages.size());
         Map<String, Map<String, String>> fields = new HashMap<>();
-        for (StreamMessage<String, String, String> message : messages) {
-            try {
-                entries.add(LedgerEntry.of(message.id(), message.payload()));
-                fields.put(message.id(), message.payload());
-            } catch (IllegalArgumentException e) {
-                setAside(keys, message.id(), message.payload(), "unreadable: " + e.getMessage());
+        for (LedgerStreams.Read message : messages) {
+            if (message.entry() == null) {
+                setAside(keys, message.id(), message.fields(), "unreadable: " + message.unreadable());
+            } else {
+                entries.add(message.entry());
+                fields.put(message.id(), message.fields());
             }
         }
         return new Read(campaign, keys, entries, fields);
@@ -249,7 +221,7 @@ public class LedgerWriter {
             return;
         }
         for (Read read : reads) {
-            acknowledge(read.keys().ledger(), read.entries());
+            acknowledge(read.keys(), read.entries());
         }
     }
 
@@ -271,7 +243,7 @@ public class LedgerWriter {
                 }
             } finally {
                 if (!recorded.isEmpty()) {
-                    acknowledge(read.keys().ledger(), recorded);
+                    acknowledge(read.keys(), recorded);
                 }
             }
         }
@@ -284,18 +256,13 @@ public class LedgerWriter {
      * stream (and its backlog) for good. The dashboard and a metric show the dead letters.
      */
     private void setAside(ShardKeys keys, String id, Map<String, String> fields, String reason) {
-        int deliveries = streams.xpending(keys.ledger(), GROUP, StreamRange.of(id, id), 1).stream()
-                .mapToInt(PendingMessage::getDeliveryCount).findFirst().orElse(0);
+        int deliveries = streams.deliveries(keys, id);
         if (deliveries < settings.maxDeliveries()) {
             Log.warnf("Ledger entry %s of %s not recorded (delivery %d of %d): %s", id, keys.ledger(), deliveries,
                     settings.maxDeliveries(), reason);
             return;
         }
-        DeadLetterAnswer answer = RedisScripts.read(deadLetter, scripts.runBlocking(deadLetter,
-                List.of(keys.ledger(), keys.deadLetters()),
-                List.of(RedisScripts.json(new DeadLetterCall(GROUP, id, fields, reason, deliveries)))).toString(),
-                DeadLetterAnswer.class);
-        if (answer.moved()) {
+        if (streams.deadLetter(keys, id, fields, reason, deliveries)) {
             deadLetters.increment();
             Log.errorf("Ledger entry %s of %s moved to %s after %d deliveries: %s", id, keys.ledger(),
                     keys.deadLetters(), deliveries, reason);
@@ -316,9 +283,9 @@ public class LedgerWriter {
                 Set<Long> locked = new java.util.HashSet<>();
                 for (Read read : reads) {
                     if (locked.add(read.campaign().id())) {
-                        lock(connection, read.campaign());
+                        LedgerTable.lock(connection, read.campaign());
                     }
-                    write(connection, read.campaign(), read.keys().shard(), read.entries());
+                    LedgerTable.write(connection, read.campaign(), read.keys().shard(), read.entries());
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Ledger insert failed: " + e.getMessage(), e);
@@ -326,106 +293,25 @@ public class LedgerWriter {
         });
     }
 
-    /**
-     * Entries of one stream: those a dead consumer left (when claiming is due), then new ones — or, after a failed
-     * pass, this consumer's own pending ones.
-     */
-    private List<StreamMessage<String, String, String>> take(String stream, boolean claim, boolean retrying) {
-        try {
-            ensureGroup(stream);
-            List<StreamMessage<String, String, String>> messages = new ArrayList<>();
-            if (claim) {
-                ClaimedMessages<String, String, String> claimed = streams.xautoclaim(stream, GROUP, consumer,
-                        settings.claimIdle(), "0-0", settings.batchSize());
-                messages.addAll(claimed.getMessages());
-            }
-            messages.addAll(retrying ? streams.xreadgroup(GROUP, consumer, stream, "0",
-                    new XReadGroupArgs().count(settings.batchSize())) : read(stream, consumer));
-            return messages;
-        } catch (RuntimeException e) {
-            if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
-                grouped.remove(stream); // Redis lost the group (restart without persistence): create it again next pass
-                return List.of();
-            }
-            throw e;
-        }
+    /** Reads new entries for a consumer (the crash tests' dead one); they stay pending under that name. */
+    List<LedgerStreams.Read> read(ShardKeys keys, String as) {
+        return streams.take(keys, as, Optional.empty(), false, settings.batchSize());
     }
 
-    /** Reads new entries for a consumer; they stay pending under that name until acknowledged. */
-    List<StreamMessage<String, String, String>> read(String stream, String as) {
-        ensureGroup(stream);
-        return streams.xreadgroup(GROUP, as, stream, ">", new XReadGroupArgs().count(settings.batchSize()));
-    }
-
-    private void acknowledge(String stream, List<LedgerEntry> entries) {
-        String[] ids = entries.stream().map(LedgerEntry::streamId).toArray(String[]::new);
-        streams.xack(stream, GROUP, ids);
-        streams.xdel(stream, ids);
+    private void acknowledge(ShardKeys keys, List<LedgerEntry> entries) {
+        streams.acknowledge(keys, entries.stream().map(LedgerEntry::streamId).toList());
     }
 
     /** Writes entries of one shard in their own transaction (the crash tests' dead consumer commits this way). */
     void insert(CampaignRules campaign, int shard, List<LedgerEntry> entries) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = db.getConnection()) {
-                lock(connection, campaign);
-                write(connection, campaign, shard, entries);
+                LedgerTable.lock(connection, campaign);
+                LedgerTable.write(connection, campaign, shard, entries);
             } catch (SQLException e) {
                 throw new IllegalStateException("Ledger insert failed: " + e.getMessage(), e);
             }
         });
-    }
-
-    /**
-     * Writers share the campaign's lock; the reconcile takes it alone for a moment, so the ledger holds still while it
-     * fixes its snapshot. A writer waits for it 2 s at most, then the pass fails and is tried again (nothing lost).
-     */
-    static void lock(Connection connection, CampaignRules campaign) throws SQLException {
-        try (PreparedStatement timeout = connection.prepareStatement(LOCK_TIMEOUT)) {
-            timeout.setString(1, "2s");
-            timeout.execute();
-        }
-        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-            lock.setLong(1, campaign.id());
-            lock.execute();
-        }
-    }
-
-    private static void write(Connection connection, CampaignRules campaign, int shard, List<LedgerEntry> entries)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (LedgerEntry entry : entries) {
-                insert.setLong(1, campaign.id());
-                insert.setString(2, entry.sessionId());
-                insert.setInt(3, entry.seq());
-                insert.setInt(4, shard);
-                if (entry.regionOrNull() == null) {
-                    insert.setNull(5, Types.VARCHAR);
-                } else {
-                    insert.setString(5, entry.regionOrNull());
-                }
-                insert.setString(6, entry.player());
-                insert.setInt(7, entry.clicks());
-                insert.setLong(8, (long) entry.clicks() * campaign.megabytesPerClick());
-                insert.setTimestamp(9, new Timestamp(entry.at()));
-                insert.setString(10, entry.networkOrNull());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private void ensureGroup(String stream) {
-        if (grouped.contains(stream)) {
-            return;
-        }
-        try {
-            streams.xgroupCreate(stream, GROUP, "0", new XGroupCreateArgs().mkstream());
-        } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
-                throw e;
-            }
-        }
-        grouped.add(stream);
     }
 
     private static String defaultConsumer() {

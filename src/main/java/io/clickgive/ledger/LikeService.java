@@ -8,11 +8,9 @@ import io.clickgive.common.ClientError;
 import io.clickgive.common.CsvTable;
 import io.clickgive.common.ImportReport;
 import io.clickgive.common.Resources;
-import io.clickgive.common.ShardKeys;
+import io.clickgive.counters.CampaignCounters;
 import io.clickgive.totals.TotalsService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.hash.HashCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -45,15 +43,15 @@ public class LikeService {
 
     private final CampaignCatalog catalog;
     private final AgroalDataSource db;
-    private final HashCommands<String, String, Long> hashes;
+    private final CampaignCounters counters;
     private final TotalsService totals;
     private final Clock clock;
 
-    public LikeService(CampaignCatalog catalog, AgroalDataSource db, RedisDataSource redis, TotalsService totals,
+    public LikeService(CampaignCatalog catalog, AgroalDataSource db, CampaignCounters counters, TotalsService totals,
                        Clock clock) {
         this.catalog = catalog;
         this.db = db;
-        this.hashes = redis.hash(String.class, String.class, Long.class);
+        this.counters = counters;
         this.totals = totals;
         this.clock = clock;
     }
@@ -137,7 +135,7 @@ public class LikeService {
     private int record(CampaignRules campaign, List<LikeImport.Like> likes, Instant now) throws SQLException {
         Map<String, Long> byRegion = new HashMap<>();
         try (Connection connection = db.getConnection()) {
-            LedgerWriter.lock(connection, campaign);
+            LedgerTable.lock(connection, campaign);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setLong(1, campaign.id());
                 insert.setLong(2, campaign.megabytesPerClick());
@@ -153,9 +151,7 @@ public class LikeService {
                 }
             }
         }
-        // Likes are counted in shard 0: imports are rare and batched, so they need no spreading.
-        String key = new ShardKeys(campaign.id(), 0).totals();
-        byRegion.forEach((region, count) -> hashes.hincrby(key, "l:" + region, count));
+        counters.addLikes(campaign.id(), byRegion);
         return byRegion.values().stream().mapToInt(Long::intValue).sum();
     }
 }

@@ -4,12 +4,10 @@ import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.ShardKeys;
+import io.clickgive.counters.LedgerStreams;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,16 +22,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class LoadShedding {
 
     private final CampaignCatalog catalog;
-    private final StreamCommands<String, String, String> streams;
-    private final int shards;
+    private final LedgerStreams streams;
     private final long bound;
     private volatile long backlog;
     private volatile boolean shedding;
 
-    public LoadShedding(CampaignCatalog catalog, RedisDataSource redis, ClickgiveConfig config, MeterRegistry registry) {
+    public LoadShedding(CampaignCatalog catalog, LedgerStreams streams, ClickgiveConfig config, MeterRegistry registry) {
         this.catalog = catalog;
-        this.streams = redis.stream(String.class, String.class, String.class);
-        this.shards = config.counters().shards();
+        this.streams = streams;
         this.bound = config.ledger().shedBacklog();
         Gauge.builder("clickgive.ledger.backlog", this, s -> s.backlog)
                 .description("Batches waiting in every ledger stream for PostgreSQL").register(registry);
@@ -58,9 +54,7 @@ public class LoadShedding {
                 if (campaign.status() == CampaignStatus.DRAFT) {
                     continue;
                 }
-                for (ShardKeys keys : ShardKeys.of(campaign.id(), shards)) {
-                    waiting += streams.xlen(keys.ledger());
-                }
+                waiting += streams.length(campaign.id());
             }
         } catch (RuntimeException e) {
             return; // Redis unreachable: nothing is granted anyway; keep the last verdict

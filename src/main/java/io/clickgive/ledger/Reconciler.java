@@ -5,21 +5,17 @@ import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.RedisScripts;
 import io.clickgive.common.Resources;
-import io.clickgive.common.ShardKeys;
+import io.clickgive.counters.LedgerEntry;
+import io.clickgive.counters.LedgerStreams;
+import io.clickgive.counters.RepairCounters;
+import io.clickgive.counters.ShardKeys;
+import io.clickgive.counters.TotalsField;
 import io.clickgive.totals.TotalsService;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.hash.HashCommands;
-import io.quarkus.redis.datasource.hyperloglog.HyperLogLogCommands;
-import io.quarkus.redis.datasource.stream.StreamCommands;
-import io.quarkus.redis.datasource.stream.StreamMessage;
-import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -52,8 +48,6 @@ public class Reconciler {
 
     private static final String LOCK = Resources.sql("ledger/lock-exclusive");
     private static final String UNLOCK = Resources.sql("ledger/unlock-exclusive");
-    // Present while Redis holds what the ledger's counters were rebuilt into; a Redis that lost its data lacks it.
-    private static final String MARKER = "cg:reconciled";
     private static final int PAGE = 1000;
     private static final String SUMS = Resources.sql("ledger/sums-by-region");
     private static final String MINUTES = Resources.sql("ledger/sums-by-minute");
@@ -62,26 +56,18 @@ public class Reconciler {
     private static final String RECORDED = Resources.sql("ledger/recorded-batches");
 
     private final CampaignCatalog catalog;
-    private final RedisScripts scripts;
-    private final RedisScripts.Script snapshot;
-    private final HashCommands<String, String, Long> hashes;
-    private final HyperLogLogCommands<String, String> players;
-    private final StreamCommands<String, String, String> streams;
-    private final RedisDataSource redis;
+    private final RepairCounters counters;
+    private final LedgerStreams streams;
     private final AgroalDataSource db;
     private final TotalsService totals;
     private final ManagedExecutor executor;
     private final int shards;
 
-    public Reconciler(CampaignCatalog catalog, RedisScripts scripts, RedisDataSource redis, AgroalDataSource db,
+    public Reconciler(CampaignCatalog catalog, RepairCounters counters, LedgerStreams streams, AgroalDataSource db,
                       TotalsService totals, ManagedExecutor executor, ClickgiveConfig config) {
         this.catalog = catalog;
-        this.scripts = scripts;
-        this.snapshot = scripts.script("snapshot");
-        this.hashes = redis.hash(String.class, String.class, Long.class);
-        this.players = redis.hyperloglog(String.class);
-        this.streams = redis.stream(String.class, String.class, String.class);
-        this.redis = redis;
+        this.counters = counters;
+        this.streams = streams;
         this.db = db;
         this.totals = totals;
         this.executor = executor;
@@ -106,7 +92,7 @@ public class Reconciler {
     boolean reconcileIfRedisLost() {
         try {
             // Taken for 10 minutes: if this instance dies half-way, another one does it all again (repairs are exact).
-            if (redis.execute("SET", MARKER, "reconciling", "NX", "EX", "600") == null) {
+            if (!counters.claimLostData()) {
                 return false;
             }
             for (CampaignRules campaign : catalog.all()) {
@@ -122,7 +108,7 @@ public class Reconciler {
                     Log.errorf(e, "Reconcile of campaign %s failed", campaign.slug());
                 }
             }
-            redis.execute("SET", MARKER, "done");
+            counters.markRebuilt();
             return true;
         } catch (RuntimeException e) {
             Log.warnf("Could not check whether Redis lost its data: %s", e.getMessage());
@@ -206,7 +192,8 @@ public class Reconciler {
                     ShardState state = states.get(rows.getInt("shard"));
                     boolean click = rows.getString("engagement").equals("CLICK");
                     long units = rows.getLong("units");
-                    state.expectedTotals.merge((click ? "r:" : "l:") + rows.getString("region"), units, Long::sum);
+                    state.expectedTotals.merge((click ? TotalsField.CLICKS : TotalsField.LIKES).of(rows.getString("region")),
+                            units, Long::sum);
                     if (click) {
                         ledgerClicks += units;
                     } else {
@@ -242,7 +229,7 @@ public class Reconciler {
             for (LedgerEntry entry : state.streamed) {
                 if (!recorded.contains(entry.sessionId() + "#" + entry.seq())) {
                     inFlight += entry.clicks();
-                    state.expectedTotals.merge("r:" + entry.region(), (long) entry.clicks(), Long::sum);
+                    state.expectedTotals.merge(TotalsField.CLICKS.of(entry.region()), (long) entry.clicks(), Long::sum);
                     state.expectedMinutes.merge(Long.toString(entry.minute()), (long) entry.clicks(), Long::sum);
                 }
             }
@@ -250,11 +237,9 @@ public class Reconciler {
         // Clicks held (a session judged scripted after some counted) left the live total at once, and leave the ledger's
         // when the holds are voided there: until then they are in the ledger's count and not in the live one.
         for (ShardState state : states) {
-            state.liveTotals.forEach((field, held) -> {
-                if (field.startsWith("h:")) {
-                    state.expectedTotals.merge("r:" + field.substring(2), -held, Long::sum);
-                }
-            });
+            state.liveTotals.forEach((field, held) -> TotalsField.parse(field)
+                    .filter(named -> named.kind() == TotalsField.HELD)
+                    .ifPresent(named -> state.expectedTotals.merge(TotalsField.CLICKS.of(named.code()), -held, Long::sum)));
         }
         long liveClicks = 0;
         long liveLikes = 0;
@@ -264,14 +249,15 @@ public class Reconciler {
             ShardState state = states.get(shard);
             ShardKeys keys = shardKeys.get(shard);
             for (Map.Entry<String, Long> field : state.liveTotals.entrySet()) {
-                if (field.getKey().startsWith("r:")) {
+                TotalsField kind = TotalsField.parse(field.getKey()).map(TotalsField.Named::kind).orElse(null);
+                if (kind == TotalsField.CLICKS) {
                     liveClicks += field.getValue();
-                } else if (field.getKey().startsWith("l:")) {
+                } else if (kind == TotalsField.LIKES) {
                     liveLikes += field.getValue();
                 }
             }
-            repaired += repair(keys.totals(), state.liveTotals, state.expectedTotals);
-            repaired += repair(keys.minutes(), state.liveMinutes, state.expectedMinutes);
+            repaired += repair(state.liveTotals, state.expectedTotals, (field, drift) -> counters.moveTotal(keys, field, drift));
+            repaired += repair(state.liveMinutes, state.expectedMinutes, (minute, drift) -> counters.moveMinute(keys, minute, drift));
             sessionsRestored += restoreSessions(connection, campaign, keys, state);
         }
         return new ReconcileReport(campaign.slug(), liveClicks, ledgerClicks, inFlight, liveLikes, ledgerLikes,
@@ -280,18 +266,17 @@ public class Reconciler {
 
     /** A shard's counters and, in pages, the ledger entries up to the newest at that instant. */
     private void read(ShardKeys keys, ShardState state) {
-        Response answer = scripts.runBlocking(snapshot, List.of(keys.totals(), keys.minutes(), keys.ledger()), List.of());
-        pairs(answer.get(0), state.liveTotals);
-        pairs(answer.get(1), state.liveMinutes);
-        String newest = answer.get(2).toString();
+        RepairCounters.Snapshot snapshot = counters.snapshot(keys);
+        state.liveTotals.putAll(snapshot.totals());
+        state.liveMinutes.putAll(snapshot.minutes());
+        String newest = snapshot.newestEntry();
         String from = "-";
         while (!newest.isEmpty()) {
-            List<StreamMessage<String, String, String>> page = streams.xrange(keys.ledger(), StreamRange.of(from, newest), PAGE);
-            for (StreamMessage<String, String, String> message : page) {
-                try {
-                    state.streamed.add(LedgerEntry.of(message.id(), message.payload()));
-                } catch (IllegalArgumentException unreadable) {
-                    // Never counted by the batch script, so in no counter either; the writer sets it aside.
+            List<LedgerStreams.Read> page = streams.range(keys, from, newest, PAGE);
+            for (LedgerStreams.Read message : page) {
+                // One the batch script did not write is in no counter either; the writer sets it aside.
+                if (message.entry() != null) {
+                    state.streamed.add(message.entry());
                 }
             }
             if (page.size() < PAGE) {
@@ -301,24 +286,18 @@ public class Reconciler {
         }
     }
 
-    private static void pairs(Response flat, Map<String, Long> into) {
-        for (int i = 0; i + 1 < flat.size(); i += 2) {
-            into.put(flat.get(i).toString(), flat.get(i + 1).toLong());
-        }
-    }
-
     /**
      * Moves each counter the ledger accounts for (clicks r:, likes l:, minutes) by its drift; increments made meanwhile
      * by players commute with these, so none is lost. Refusal counts (x:, y:) and holds (h:) are Redis's own.
      */
-    private int repair(String key, Map<String, Long> live, Map<String, Long> expected) {
+    private static int repair(Map<String, Long> live, Map<String, Long> expected, java.util.function.ObjLongConsumer<String> move) {
         Set<String> fields = new HashSet<>(expected.keySet());
         live.keySet().stream().filter(Reconciler::fromLedger).forEach(fields::add);
         int repaired = 0;
         for (String field : fields) {
             long drift = expected.getOrDefault(field, 0L) - live.getOrDefault(field, 0L);
             if (drift != 0) {
-                hashes.hincrby(key, field, drift);
+                move.accept(field, drift);
                 repaired++;
             }
         }
@@ -326,7 +305,8 @@ public class Reconciler {
     }
 
     private static boolean fromLedger(String field) {
-        return field.startsWith("r:") || field.startsWith("l:") || Character.isDigit(field.charAt(0));
+        TotalsField kind = TotalsField.parse(field).map(TotalsField.Named::kind).orElse(null);
+        return kind == TotalsField.CLICKS || kind == TotalsField.LIKES || Character.isDigit(field.charAt(0));
     }
 
     /**
@@ -335,11 +315,11 @@ public class Reconciler {
      */
     private long restoreSessions(Connection connection, CampaignRules campaign, ShardKeys keys, ShardState state)
             throws SQLException {
-        long missing = state.ledgerSessions - state.liveTotals.getOrDefault("sessions", 0L);
+        long missing = state.ledgerSessions - state.liveTotals.getOrDefault(TotalsField.SESSIONS.spelling(), 0L);
         if (missing <= 0) {
             return 0;
         }
-        hashes.hincrby(keys.totals(), "sessions", missing);
+        counters.moveTotal(keys, TotalsField.SESSIONS.spelling(), missing);
         try (PreparedStatement query = connection.prepareStatement(PLAYERS)) {
             query.setLong(1, campaign.id());
             query.setInt(2, keys.shard());
@@ -349,12 +329,12 @@ public class Reconciler {
                 while (rows.next()) {
                     chunk.add(rows.getString(1));
                     if (chunk.size() == 1000) {
-                        players.pfadd(keys.players(), chunk.toArray(String[]::new));
+                        counters.addPlayers(keys, chunk);
                         chunk.clear();
                     }
                 }
                 if (!chunk.isEmpty()) {
-                    players.pfadd(keys.players(), chunk.toArray(String[]::new));
+                    counters.addPlayers(keys, chunk);
                 }
             }
         }

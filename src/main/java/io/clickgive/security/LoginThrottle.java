@@ -6,7 +6,7 @@ import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.Hmac;
 import io.clickgive.common.Keys;
 import io.clickgive.common.Problem;
-import io.clickgive.common.RedisScripts;
+import io.clickgive.counters.SignInCounters;
 import io.clickgive.guard.Admission;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
@@ -56,14 +56,6 @@ public class LoginThrottle {
     /** The routing context's entry for the attempt under way. */
     static final String ATTEMPT = "clickgive.sign-in";
 
-    /** The sign-in script's call (redis/sign-in.lua documents every field). */
-    record SignInCall(String mode, List<Integer> limits, long windowMs) {
-    }
-
-    /** The sign-in script's answer. */
-    record SignInAnswer(long waitMs) {
-    }
-
     /**
      * One attempt at signing in: the keyed hash of its address, and of its account once known (from a Basic header at
      * once, from the form's body in {@link ThrottledSignIn}).
@@ -97,17 +89,15 @@ public class LoginThrottle {
 
     private final Admission admission;
     private final ObjectMapper json;
-    private final RedisScripts scripts;
-    private final RedisScripts.Script script;
+    private final SignInCounters counters;
     private final Hmac key;
     private final Semaphore checks;
 
-    public LoginThrottle(Admission admission, ObjectMapper json, RedisScripts scripts, ClickgiveConfig config,
+    public LoginThrottle(Admission admission, ObjectMapper json, SignInCounters counters, ClickgiveConfig config,
                          Keys keys) {
         this.admission = admission;
         this.json = json;
-        this.scripts = scripts;
-        this.script = scripts.script("sign-in");
+        this.counters = counters;
         this.key = keys.privacy("sign-in");
         this.checks = new Semaphore(config.security().maxConcurrentSignIns());
     }
@@ -162,18 +152,14 @@ public class LoginThrottle {
      * How long the attempt must wait: its address's failures, and its account's once the name is known (0: go on).
      */
     Uni<Long> waitMs(Attempt attempt) {
-        List<String> keys = new java.util.ArrayList<>();
-        List<Integer> limits = new java.util.ArrayList<>();
+        List<SignInCounters.Counter> counted = new java.util.ArrayList<>();
         if (!attempt.form || attempt.account == null) { // the form's address was checked before its name was known
-            keys.add(addressKey(attempt));
-            limits.add(PER_ADDRESS);
+            counted.add(SignInCounters.Counter.address(attempt.address, PER_ADDRESS));
         }
         if (attempt.account != null) {
-            keys.addAll(accountKeys(attempt));
-            limits.addAll(List.of(PER_ACCOUNT, PER_USER));
+            counted.addAll(accountCounters(attempt));
         }
-        return scripts.call(script, keys, new SignInCall("check", limits, WINDOW_MS), SignInAnswer.class)
-                .map(SignInAnswer::waitMs);
+        return counters.waitMs(counted, WINDOW_MS);
     }
 
     /** Counts a failure, or clears the account's counter on its address, from the response about to be sent. */
@@ -195,11 +181,10 @@ public class LoginThrottle {
         boolean failed = attempt.form ? location != null && location.contains("/console/login")
                 // A refused sign-in is a 401 with a challenge; the game's own 401s (a forged session token) have none.
                 : ctx.response().getStatusCode() == 401 && ctx.response().headers().contains("WWW-Authenticate");
-        List<String> keys = new java.util.ArrayList<>();
-        keys.add(addressKey(attempt));
-        keys.addAll(accountKeys(attempt));
-        scripts.call(script, keys, new SignInCall(failed ? "fail" : "succeed", List.of(), WINDOW_MS),
-                SignInAnswer.class).subscribe().with(a -> { }, e -> { });
+        List<SignInCounters.Counter> counted = new java.util.ArrayList<>();
+        counted.add(SignInCounters.Counter.address(attempt.address, PER_ADDRESS));
+        counted.addAll(accountCounters(attempt));
+        counters.outcome(counted, failed, WINDOW_MS).subscribe().with(a -> { }, e -> { });
     }
 
     /** Takes one of this instance's password checks for the attempt; false when they are all taken. */
@@ -227,13 +212,10 @@ public class LoginThrottle {
         return key.hash("address|" + address);
     }
 
-    private static String addressKey(Attempt attempt) {
-        return "cg:{sign-in}:a:" + attempt.address;
-    }
-
     /** The account's counters: anywhere, then on this address (the one a success clears). */
-    private static List<String> accountKeys(Attempt attempt) {
-        return List.of("cg:{sign-in}:u:" + attempt.account, "cg:{sign-in}:p:" + attempt.account + ":" + attempt.address);
+    private static List<SignInCounters.Counter> accountCounters(Attempt attempt) {
+        return List.of(SignInCounters.Counter.account(attempt.account, PER_ACCOUNT),
+                SignInCounters.Counter.accountOnAddress(attempt.account, attempt.address, PER_USER));
     }
 
     private static boolean checksCredentials(String path) {

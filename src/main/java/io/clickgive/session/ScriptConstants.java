@@ -1,7 +1,8 @@
 package io.clickgive.session;
 
 import io.clickgive.campaign.CampaignRules;
-import io.clickgive.common.RedisScripts;
+import io.clickgive.counters.GrantCall;
+import io.clickgive.counters.SessionCounters;
 import io.clickgive.guard.GuardSettings;
 
 import java.util.Map;
@@ -46,6 +47,6 @@ final class ScriptConstants {
                 new GrantCall.Bucket(guard.networkIntervalMs(), guard.networkBurst()),
                 GrantCall.Bucket.share(guard.wideNetworkIntervalMs(), guard.wideNetworkBurst(), shards),
                 guard.establishRounds(), guard.establishAfterMinutes() * 60_000L, playerMemoryMs);
-        return new Written(guard, RedisScripts.json(limits), RedisScripts.json(guard.inspection()));
+        return new Written(guard, SessionCounters.written(limits), SessionCounters.written(guard.inspection()));
     }
 }

@@ -4,13 +4,17 @@ import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
 import io.clickgive.common.Keys;
+import io.clickgive.counters.BatchAnswer;
+import io.clickgive.counters.BatchCall;
+import io.clickgive.counters.BatchShape;
+import io.clickgive.counters.GrantAnswer;
+import io.clickgive.counters.GrantCall;
+import io.clickgive.counters.SessionCounters;
+import io.clickgive.counters.ShardKeys;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.ClientError;
 import io.clickgive.common.Hmac;
-import io.clickgive.common.RedisScripts;
-import io.clickgive.common.ShardKeys;
 import io.clickgive.guard.Admission;
-import io.clickgive.guard.BatchShape;
 import io.clickgive.guard.GuardSettings;
 import io.clickgive.guard.LoadMeter;
 import io.clickgive.guard.Networks;
@@ -58,9 +62,7 @@ public class SessionService {
     private static final long SHED_RETRY_SECONDS = 30;
 
     private final CampaignCatalog catalog;
-    private final RedisScripts scripts;
-    private final RedisScripts.Script grant;
-    private final RedisScripts.Script batch;
+    private final SessionCounters counters;
     private final TotalsService totals;
     private final Players players;
     private final Identities identities;
@@ -78,13 +80,11 @@ public class SessionService {
     private final long retentionMs;
     private final ScriptConstants constants;
 
-    public SessionService(CampaignCatalog catalog, RedisScripts scripts, TotalsService totals, Players players,
+    public SessionService(CampaignCatalog catalog, SessionCounters counters, TotalsService totals, Players players,
                           Identities identities, Clock clock, ClickgiveConfig config, Admission admission,
                           ProofOfWork proofs, Rejections rejections, LoadMeter load, Keys keys, LoadShedding shedding) {
         this.catalog = catalog;
-        this.scripts = scripts;
-        this.grant = scripts.script("grant");
-        this.batch = scripts.script("batch");
+        this.counters = counters;
         this.totals = totals;
         this.players = players;
         this.identities = identities;
@@ -152,10 +152,9 @@ public class SessionService {
         GrantCall call = new GrantCall(now.toEpochMilli(), endsAt - now.toEpochMilli() + graceMs + retentionMs, player,
                 guard.enabled(), proofId, (proofMinute + 1) * 60_000, requester.player().vouched(),
                 constants.of(campaign).limits());
-        return scripts.call(grant, List.of(keys.session(token.sessionId()), keys.totals(), keys.players(),
-                        keys.player(player), keys.network(requester.network()), keys.wide(requester.wide()),
-                        keys.home(requester.player().home()), keys.proofs(proofMinute), keys.trips(requester.network())),
-                        call, GrantAnswer.class)
+        SessionCounters.Grantee grantee = new SessionCounters.Grantee(player, requester.network(), requester.wide(),
+                requester.player().home(), proofMinute);
+        return counters.grant(keys, token.sessionId(), grantee, call)
                 .map(answer -> {
                     if (!answer.granted()) {
                         Reason reason = Reason.valueOf(answer.reason());
@@ -199,9 +198,7 @@ public class SessionService {
                 now - token.startsAt(), guard.futureToleranceMs(), token.maxClicks(), sessionId, token.region(), token.player(),
                 token.network(), now / 60_000, inspect, inspect ? offsets : null, inspect ? constants.of(campaign).inspection() : null,
                 inspect ? BatchShape.of(offsets, guard.minIntervalMs()) : null);
-        Uni<BatchAnswer> answer = scripts.call(batch, List.of(keys.session(sessionId), keys.totals(), keys.minutes(),
-                keys.ledger(), keys.player(token.player()), keys.held(), keys.trips(token.network())), call,
-                BatchAnswer.class);
+        Uni<BatchAnswer> answer = counters.batch(keys, call);
         CampaignProgress progress = totals.latestProgress(campaign);
         if (progress != null) {
             return answer.map(a -> result(campaign, sessionId, report.seq(), a, progress));

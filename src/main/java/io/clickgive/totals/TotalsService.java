@@ -3,10 +3,8 @@ package io.clickgive.totals;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.ShardKeys;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
-import io.quarkus.redis.datasource.hyperloglog.ReactiveHyperLogLogCommands;
+import io.clickgive.counters.CampaignCounters;
+import io.clickgive.counters.ShardTotals;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.tuples.Tuple2;
@@ -28,29 +26,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class TotalsService {
 
-    private final ReactiveHashCommands<String, String, String> hashes;
-    private final ReactiveHyperLogLogCommands<String, String> players;
-    private final int shards;
+    private final CampaignCounters counters;
     private final Duration cacheFor;
     private final Duration tick;
     private final Clock clock;
     private final CampaignCatalog catalog;
-    private final Map<Long, Uni<ShardCounts>> cached = new ConcurrentHashMap<>();
+    private final Map<Long, Uni<ShardTotals>> cached = new ConcurrentHashMap<>();
     private final Map<Long, Multi<CampaignTotals>> streams = new ConcurrentHashMap<>();
     private final Map<Long, Latest> latest = new ConcurrentHashMap<>();
 
     /** The last counters read for a campaign, for answers that may be a few hundred ms behind. */
     private static final class Latest {
-        volatile ShardCounts counts;
+        volatile ShardTotals counts;
         volatile long readAt;
         final AtomicBoolean reading = new AtomicBoolean();
     }
 
-    public TotalsService(ReactiveRedisDataSource redis, ClickgiveConfig config, Clock clock, CampaignCatalog catalog) {
+    public TotalsService(CampaignCounters counters, ClickgiveConfig config, Clock clock, CampaignCatalog catalog) {
         this.catalog = catalog;
-        this.hashes = redis.hash(String.class, String.class, String.class);
-        this.players = redis.hyperloglog(String.class);
-        this.shards = config.counters().shards();
+        this.counters = counters;
         this.cacheFor = config.totals().cache();
         this.tick = config.totals().tick();
         this.clock = clock;
@@ -77,11 +71,11 @@ public class TotalsService {
                 known.reading.set(false);
             }, failure -> known.reading.set(false));
         }
-        ShardCounts counts = known.counts;
+        ShardTotals counts = known.counts;
         return counts == null ? null : progress(campaign, counts);
     }
 
-    private static CampaignProgress progress(CampaignRules campaign, ShardCounts counts) {
+    private static CampaignProgress progress(CampaignRules campaign, ShardTotals counts) {
         long megabytes = (counts.clickTotal() + counts.likeTotal()) * campaign.megabytesPerClick();
         return new CampaignProgress(megabytes, campaign.gigabytes(megabytes), campaign.gigabyteConvention(),
                 campaign.percentOfGoal(megabytes));
@@ -95,24 +89,7 @@ public class TotalsService {
 
     /** Accepted clicks per epoch minute over the last {@code minutes} minutes (this one included), oldest first. */
     public Uni<long[]> perMinute(CampaignRules campaign, int minutes) {
-        long first = clock.millis() / 60_000 - minutes + 1;
-        String[] fields = new String[minutes];
-        for (int i = 0; i < minutes; i++) {
-            fields[i] = Long.toString(first + i);
-        }
-        // Only the minutes asked for: the hash holds every minute of the campaign.
-        List<Uni<Map<String, String>>> reads = ShardKeys.of(campaign.id(), shards).stream()
-                .map(keys -> hashes.hmget(keys.minutes(), fields)).toList();
-        return Uni.join().all(reads).andFailFast().map(parts -> {
-            long[] clicks = new long[minutes];
-            for (Map<String, String> part : parts) {
-                for (int i = 0; i < minutes; i++) {
-                    String count = part.get(fields[i]);
-                    clicks[i] += count == null ? 0 : Long.parseLong(count);
-                }
-            }
-            return clicks;
-        });
+        return counters.perMinute(campaign.id(), clock.millis() / 60_000 - minutes + 1, minutes);
     }
 
     /** Ticks shared by all subscribers of a campaign: one Redis read per tick, however many people watch. */
@@ -129,32 +106,18 @@ public class TotalsService {
         latest.remove(campaignId);
     }
 
-    private Uni<ShardCounts> counts(long campaignId) {
-        return cached.computeIfAbsent(campaignId, id -> read(id).memoize().atLeast(cacheFor));
+    private Uni<ShardTotals> counts(long campaignId) {
+        return cached.computeIfAbsent(campaignId, id -> counters.totals(id).memoize().atLeast(cacheFor));
     }
 
-    private Uni<ShardCounts> read(long campaignId) {
-        List<Uni<Tuple2<Map<String, String>, Long>>> reads = new ArrayList<>();
-        for (ShardKeys keys : ShardKeys.of(campaignId, shards)) {
-            reads.add(Uni.combine().all().unis(hashes.hgetall(keys.totals()), players.pfcount(keys.players())).asTuple());
-        }
-        return Uni.join().all(reads).andFailFast().map(parts -> {
-            ShardCounts sum = ShardCounts.empty();
-            for (Tuple2<Map<String, String>, Long> part : parts) {
-                sum = sum.plus(part.getItem1(), part.getItem2());
-            }
-            return sum;
-        });
-    }
-
-    private CampaignTotals present(CampaignRules campaign, ShardCounts counts) {
+    private CampaignTotals present(CampaignRules campaign, ShardTotals counts) {
         int rate = campaign.megabytesPerClick();
         long clicks = counts.clickTotal();
         long likes = counts.likeTotal();
         long megabytes = (clicks + likes) * rate;
         TreeSet<String> codes = new TreeSet<>(counts.clicks().keySet());
         codes.addAll(counts.likes().keySet());
-        codes.remove(ShardCounts.NO_REGION);
+        codes.remove(ShardTotals.NO_REGION);
         List<CampaignTotals.RegionTotal> regions = codes.stream().map(code -> {
             long c = counts.clicks().getOrDefault(code, 0L);
             long l = counts.likes().getOrDefault(code, 0L);

@@ -5,9 +5,7 @@ import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.Resources;
-import io.clickgive.common.ShardKeys;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.hash.HashCommands;
+import io.clickgive.counters.CampaignCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -71,15 +69,15 @@ public class Flags {
 
     private final CampaignCatalog catalog;
     private final AgroalDataSource db;
-    private final HashCommands<String, String, Long> hashes;
+    private final CampaignCounters counters;
     private final Clock clock;
     private final int shards;
 
-    public Flags(CampaignCatalog catalog, AgroalDataSource db, RedisDataSource redis, Clock clock,
+    public Flags(CampaignCatalog catalog, AgroalDataSource db, CampaignCounters counters, Clock clock,
                  ClickgiveConfig config) {
         this.catalog = catalog;
         this.db = db;
-        this.hashes = redis.hash(String.class, String.class, Long.class);
+        this.counters = counters;
         this.clock = clock;
         this.shards = config.counters().shards();
     }
@@ -128,11 +126,7 @@ public class Flags {
 
     /** The guard's refusals of a network's requests today, over every shard, by reason code. */
     private Map<String, Long> rules(CampaignRules campaign, String network) {
-        Map<String, Long> rules = new TreeMap<>();
-        for (ShardKeys keys : ShardKeys.of(campaign.id(), shards)) {
-            hashes.hgetall(keys.trips(network)).forEach((rule, n) -> rules.merge(rule, n, Long::sum));
-        }
-        return rules;
+        return counters.trips(campaign.id(), network);
     }
 
     private static long total(Connection connection, CampaignRules campaign, Instant from) throws SQLException {

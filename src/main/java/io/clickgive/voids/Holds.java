@@ -1,15 +1,12 @@
 package io.clickgive.voids;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.ShardKeys;
+import io.clickgive.counters.CampaignCounters;
+import io.clickgive.counters.Hold;
 import io.quarkus.logging.Log;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,18 +27,16 @@ public class Holds {
     /** A hold whose clicks are still not all in the ledger after this long is voided with what the ledger has. */
     static final long GIVE_UP_MS = 10 * 60_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final CampaignCatalog catalog;
     private final Voids voids;
-    private final HashCommands<String, String, String> hashes;
+    private final CampaignCounters counters;
     private final Clock clock;
     private final int shards;
 
-    public Holds(CampaignCatalog catalog, Voids voids, RedisDataSource redis, Clock clock, ClickgiveConfig config) {
+    public Holds(CampaignCatalog catalog, Voids voids, CampaignCounters counters, Clock clock, ClickgiveConfig config) {
         this.catalog = catalog;
         this.voids = voids;
-        this.hashes = redis.hash(String.class, String.class, String.class);
+        this.counters = counters;
         this.clock = clock;
         this.shards = config.counters().shards();
     }
@@ -67,17 +62,9 @@ public class Holds {
 
     /** Voids what can be voided of one shard's holds; answers how many were released. */
     int settle(CampaignRules campaign, int shard) {
-        Map<String, String> held = hashes.hgetall(new ShardKeys(campaign.id(), shard).held());
         int released = 0;
-        for (Map.Entry<String, String> entry : held.entrySet()) {
-            Voids.Held hold;
-            try {
-                hold = JSON.readValue(entry.getValue(), Voids.Held.class);
-            } catch (JsonProcessingException e) {
-                Log.errorf("Unreadable hold of session %s: %s", entry.getKey(), entry.getValue());
-                continue;
-            }
-            if (voids.voidSession(campaign, shard, entry.getKey(), hold, clock.millis() - GIVE_UP_MS)) {
+        for (Map.Entry<String, Hold> entry : counters.holds(campaign.id(), shard).entrySet()) {
+            if (voids.voidSession(campaign, shard, entry.getKey(), entry.getValue(), clock.millis() - GIVE_UP_MS)) {
                 released++;
             }
         }

@@ -1,7 +1,10 @@
 package io.clickgive.guard;
 
-import io.clickgive.common.RedisScripts;
-import io.clickgive.common.ShardKeys;
+import io.clickgive.counters.BatchAnswer;
+import io.clickgive.counters.BatchCall;
+import io.clickgive.counters.BatchShape;
+import io.clickgive.counters.SessionCounters;
+import io.clickgive.counters.ShardKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -24,10 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class FastPathTest {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     @Inject
-    RedisScripts scripts;
+    SessionCounters counters;
 
     @Inject
     RedisDataSource redis;
@@ -35,7 +36,6 @@ class FastPathTest {
     @Test
     void fastPathDecidesAsTheWalkDoes() {
         GuardSettings guard = GuardSettings.DEFAULTS;
-        RedisScripts.Script batch = scripts.script("batch");
         ShardKeys keys = new ShardKeys(800_000_000L + new Random().nextInt(1_000_000), 0);
         Random random = new Random(7);
         List<Function<Random, List<Integer>>> kinds = List.of(Traces::human, Traces::imitator, Traces::fixed,
@@ -59,16 +59,18 @@ class FastPathTest {
                 int to = roll == 0 ? from : Math.min(offsets.size(), from + (roll == 1 || singles ? 1 : 1 + random.nextInt(30)));
                 List<Integer> clicks = offsets.subList(from, to);
                 BatchShape shape = BatchShape.of(clicks, guard.minIntervalMs());
-                String a = run(batch, keys, fast, seq, clicks, guard, shape);
+                BatchAnswer a = run(keys, fast, seq, clicks, guard, shape);
                 // "a click too close": the script walks the clicks
                 BatchShape forced = new BatchShape(1, shape.maxWindow(), shape.intervals(), shape.sum(), shape.squares(),
                         shape.lastSecond());
-                String b = run(batch, keys, walk, seq, clicks, guard, forced);
+                BatchAnswer b = run(keys, walk, seq, clicks, guard, forced);
                 assertEquals(b, a, "trace " + trace + ", batch " + seq);
-                tooMany += a.contains("TOO_MANY_BATCHES") ? 1 : 0;
+                tooMany += a.answer().rejections().containsKey("TOO_MANY_BATCHES") ? 1 : 0;
                 empty += clicks.isEmpty() ? 1 : 0;
-                assertEquals(redis.hash(String.class).hget(keys.session(walk), "i"),
-                        redis.hash(String.class).hget(keys.session(fast), "i"), "state after batch " + seq);
+                for (String state : List.of("i", "t")) { // the inspection's sums, and the tail of the last second
+                    assertEquals(redis.hash(String.class).hget(keys.session(walk), state),
+                            redis.hash(String.class).hget(keys.session(fast), state), state + " after batch " + seq);
+                }
                 compared++;
                 from = to;
             }
@@ -79,19 +81,11 @@ class FastPathTest {
         assertTrue(empty > 0 && tooMany > 0, "the corpus must reach empty batches and too many batches");
     }
 
-    private String run(RedisScripts.Script batch, ShardKeys keys, String session, int seq, List<Integer> clicks,
-                       GuardSettings guard, BatchShape shape) {
-        java.util.Map<String, Object> call = new java.util.HashMap<>(java.util.Map.of("seq", seq, "count", clicks.size(),
-                "first", clicks.isEmpty() ? 999_999_999 : clicks.get(0),
-                "last", clicks.isEmpty() ? -1 : clicks.get(clicks.size() - 1), "now", 1000, "deadline", 999_999_999_999L,
-                "elapsed", 999_999_999L, "tolerance", 0, "cap", 160, "session", session));
-        call.putAll(java.util.Map.of("region", "-", "player", "p", "network", "w", "minute", 1, "guard", true,
-                "offsets", io.clickgive.common.CommaSeparated.join(clicks), "inspection", guard.inspection(), "shape", shape));
-        try {
-            return scripts.runBlocking(batch, List.of(keys.session(session), keys.totals(), keys.minutes(), keys.ledger(),
-                    keys.player("p"), keys.held(), keys.trips("w")), List.of(JSON.writeValueAsString(call))).toString();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private BatchAnswer run(ShardKeys keys, String session, int seq, List<Integer> clicks, GuardSettings guard,
+                            BatchShape shape) {
+        BatchCall call = new BatchCall(seq, clicks.size(), clicks.isEmpty() ? 999_999_999 : clicks.get(0),
+                clicks.isEmpty() ? -1 : clicks.get(clicks.size() - 1), 1000, 999_999_999_999L, 999_999_999L, 0, 160,
+                session, "-", "p", "w", 1, true, clicks, SessionCounters.written(guard.inspection()), shape);
+        return counters.batch(keys, call).await().indefinitely();
     }
 }

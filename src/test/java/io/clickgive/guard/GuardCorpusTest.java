@@ -1,8 +1,9 @@
 package io.clickgive.guard;
 
 import io.clickgive.Fixtures;
-import io.clickgive.common.RedisScripts;
-import io.clickgive.common.ShardKeys;
+import io.clickgive.counters.GrantCall;
+import io.clickgive.counters.SessionCounters;
+import io.clickgive.counters.ShardKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,7 +38,7 @@ class GuardCorpusTest {
     private static final int SCRIPTS = 40;
 
     @Inject
-    RedisScripts scripts;
+    SessionCounters counters;
 
     @Inject
     RedisDataSource redis;
@@ -106,26 +107,21 @@ class GuardCorpusTest {
         long campaign = 900_000_000L + new Random().nextInt(1_000_000);
         String player = "attacker-" + UUID.randomUUID();
         ShardKeys keys = new ShardKeys(campaign, ShardKeys.shardOf(player, 8));
-        RedisScripts.Script grant = scripts.script("grant");
         long start = System.currentTimeMillis();
         int granted = 0;
-        Map<String, Object> open = Map.of("interval", 1, "burst", 1_000_000); // other limits out of the way
+        GrantCall.Bucket open = new GrantCall.Bucket(1, 1_000_000); // other limits out of the way
         for (int second = 0; second < 3_600; second++) {
             for (int parallel = 0; parallel < 3; parallel++) {
                 long now = start + second * 1_000L;
                 long minute = now / 60_000 + 1; // the proof's challenge expires within a minute
-                Map<String, Object> limits = Map.of("playerLimit", Map.of("interval",
-                                guard.playerIntervalSeconds() * 1000L, "burst", guard.playerBurst()),
-                        "fresh", open, "wideFresh", open, "network", open, "wide", open, "establishRounds", 0,
-                        "establishAfterMs", 0, "playerMemoryMs", 3_600_000);
-                Map<String, Object> call = Map.of("now", now, "keepMs", 60_000, "player", player, "guard", true,
-                        "proofId", "proof-" + second + "-" + parallel, "proofUntil", (minute + 1) * 60_000,
-                        "vouched", false, "limits", limits);
-                String answer = scripts.runBlocking(grant, List.of(keys.session("amp-" + second + "-" + parallel),
-                        keys.totals(), keys.players(), keys.player(player), keys.network("amp-net"), keys.wide("amp-wide"),
-                        keys.home(player), keys.proofs(minute), keys.trips("amp-net")),
-                        List.of(JSON.writeValueAsString(call))).toString();
-                granted += JSON.readTree(answer).get("granted").asBoolean() ? 1 : 0;
+                String limits = SessionCounters.written(new GrantCall.Limits(new GrantCall.Bucket(
+                        guard.playerIntervalSeconds() * 1000L, guard.playerBurst()), open, open, open, open, 0, 0, 3_600_000));
+                GrantCall call = new GrantCall(now, 60_000, player, true, "proof-" + second + "-" + parallel,
+                        (minute + 1) * 60_000, false, limits);
+                boolean answer = counters.grant(keys, "amp-" + second + "-" + parallel,
+                        new SessionCounters.Grantee(player, "amp-net", "amp-wide", player, minute), call)
+                        .await().indefinitely().granted();
+                granted += answer ? 1 : 0;
             }
         }
         long scriptPerHour = (long) granted * cap;

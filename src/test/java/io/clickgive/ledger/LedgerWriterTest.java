@@ -6,7 +6,9 @@ import io.clickgive.Fixtures.Session;
 import io.clickgive.Ledger;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
-import io.clickgive.common.ShardKeys;
+import io.clickgive.counters.LedgerEntry;
+import io.clickgive.counters.LedgerStreams;
+import io.clickgive.counters.ShardKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
@@ -73,13 +75,13 @@ class LedgerWriterTest {
         int diedBeforeCommit = 0;
         int diedAfterCommit = 0;
         for (ShardKeys keys : ShardKeys.of(campaign.id(), 8)) {
-            List<StreamMessage<String, String, String>> read = writer.read(keys.ledger(), "dead-consumer");
+            List<LedgerStreams.Read> read = writer.read(keys, "dead-consumer");
             if (read.isEmpty()) {
                 continue;
             }
             // Half of what the dead consumer read it had committed before dying; the other half it had not.
-            List<StreamMessage<String, String, String>> committed = read.subList(0, read.size() / 2);
-            List<LedgerEntry> entries = committed.stream().map(m -> LedgerEntry.of(m.id(), m.payload())).toList();
+            List<LedgerStreams.Read> committed = read.subList(0, read.size() / 2);
+            List<LedgerEntry> entries = committed.stream().map(LedgerStreams.Read::entry).toList();
             if (!entries.isEmpty()) {
                 writer.insert(campaign, keys.shard(), entries);
             }

@@ -5,7 +5,7 @@ import io.clickgive.Fixtures;
 import io.clickgive.Fixtures.Session;
 import io.clickgive.Ledger;
 import io.clickgive.campaign.CampaignCatalog;
-import io.clickgive.common.ShardKeys;
+import io.clickgive.counters.ShardKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.clickgive.session;
+package io.clickgive.counters;
 
 import java.util.Map;
 
@@ -6,16 +6,16 @@ import java.util.Map;
  * What batch.lua answers: a new answer, the first answer again for a replayed seq, or gone (the session is unknown).
  * The counts are by reason code; the public sees them by word (see {@link BatchResult}).
  */
-record BatchAnswer(String kind, Counted answer) {
+public record BatchAnswer(String kind, Counted answer) {
 
-    record Counted(int accepted, int rejected, Map<String, Integer> rejections, int sessionClicks, int held) {
+    public record Counted(int accepted, int rejected, Map<String, Integer> rejections, int sessionClicks, int held) {
     }
 
-    boolean gone() {
+    public boolean gone() {
         return "gone".equals(kind);
     }
 
-    boolean replayed() {
+    public boolean replayed() {
         return "replay".equals(kind);
     }
 }

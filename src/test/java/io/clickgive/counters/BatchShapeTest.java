@@ -1,4 +1,4 @@
-package io.clickgive.guard;
+package io.clickgive.counters;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,7 @@
-package io.clickgive.guard;
+package io.clickgive.totals;
 
 import io.clickgive.campaign.CampaignCatalog;
-import io.clickgive.totals.Refusals;
-import io.clickgive.totals.TotalsService;
+import io.clickgive.guard.Reason;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,10 +1,9 @@
-package io.clickgive.session;
+package io.clickgive.counters;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.clickgive.common.CommaSeparated;
-import io.clickgive.guard.BatchShape;
 
 import java.util.List;
 
@@ -13,7 +12,7 @@ import java.util.List;
  * off, {@code offsets}, {@code inspection} and {@code shape} are left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record BatchCall(int seq, int count, int first, int last, long now, long deadline, long elapsed, long tolerance,
+public record BatchCall(int seq, int count, int first, int last, long now, long deadline, long elapsed, long tolerance,
                  int cap, String session, String region, String player, String network, long minute, boolean guard,
                  @JsonSerialize(using = CommaSeparated.class) List<Integer> offsets, @JsonRawValue String inspection, BatchShape shape) {
 }

@@ -1,4 +1,4 @@
-package io.clickgive.guard;
+package io.clickgive.counters;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;

@@ -1,4 +1,4 @@
-package io.clickgive.common;
+package io.clickgive.counters;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.clickgive.session;
+package io.clickgive.counters;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * @param limits the campaign's {@link Limits}, written once per version of the campaign's guard
  *               (see {@link ScriptConstants}), not per call
  */
-record GrantCall(long now, long keepMs, String player, boolean guard, String proofId, long proofUntil,
+public record GrantCall(long now, long keepMs, String player, boolean guard, String proofId, long proofUntil,
                  boolean vouched, @JsonRawValue String limits) {
 
     /**
@@ -17,18 +17,18 @@ record GrantCall(long now, long keepMs, String player, boolean guard, String pro
      *
      * @param playerLimit the player's own limit; an interval of 0 turns it off
      */
-    record Limits(Bucket playerLimit, Bucket fresh, Bucket wideFresh, Bucket network, Bucket wide,
+    public record Limits(Bucket playerLimit, Bucket fresh, Bucket wideFresh, Bucket network, Bucket wide,
                   int establishRounds, long establishAfterMs, long playerMemoryMs) {
     }
 
     /** A GCRA bucket: one session per interval, up to burst at once. */
-    record Bucket(long interval, int burst) {
+    public record Bucket(long interval, int burst) {
 
         /**
          * This shard's share of a limit that counts a network's players in every shard: each of the shards grants an
          * interval × shards and burst ÷ shards, and over the network's many players they add up to the whole.
          */
-        static Bucket share(long interval, int burst, int shards) {
+        public static Bucket share(long interval, int burst, int shards) {
             return new Bucket(interval * shards, (burst + shards - 1) / shards);
         }
     }

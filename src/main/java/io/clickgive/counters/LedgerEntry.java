@@ -1,19 +1,19 @@
-package io.clickgive.ledger;
+package io.clickgive.counters;
 
 import java.util.Map;
 
 /** One accepted batch as the batch script wrote it to a shard's ledger stream. */
-record LedgerEntry(String streamId, String sessionId, int seq, int clicks, String region, String player, long at,
+public record LedgerEntry(String streamId, String sessionId, int seq, int clicks, String region, String player, long at,
                    String network) {
 
-    static final String NO_REGION = "-";
+    public static final String NO_REGION = "-";
 
     /**
      * The entry the batch script wrote, checked field by field.
      *
      * @throws IllegalArgumentException naming the first field that is missing or wrong
      */
-    static LedgerEntry of(String streamId, Map<String, String> fields) {
+    public static LedgerEntry of(String streamId, Map<String, String> fields) {
         String session = required(fields, "s");
         String player = required(fields, "p");
         int seq = positive(fields, "q");
@@ -43,15 +43,15 @@ record LedgerEntry(String streamId, String sessionId, int seq, int clicks, Strin
     }
 
     /** The player's network hash; entries written before the ledger kept it have none. */
-    String networkOrNull() {
+    public String networkOrNull() {
         return network == null || NO_REGION.equals(network) ? null : network;
     }
 
-    String regionOrNull() {
+    public String regionOrNull() {
         return NO_REGION.equals(region) ? null : region;
     }
 
-    long minute() {
+    public long minute() {
         return at / 60_000;
     }
 }

@@ -1,4 +1,4 @@
-package io.clickgive.common;
+package io.clickgive.counters;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,10 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Lua scripts of src/main/resources/redis, loaded once and called by SHA; a Redis that forgot them
- * (restart, flush, a new cluster node) gets them again on the NOSCRIPT answer.
+ * (restart, flush, a new cluster node) gets them again on the NOSCRIPT answer. Only the counters' own classes call
+ * them, each script through one typed method.
  */
 @ApplicationScoped
-public class RedisScripts {
+class Scripts {
 
     /** A script by its resource name and the SHA-1 Redis knows it by. */
     public record Script(String name, String source, String sha) {
@@ -37,26 +38,26 @@ public class RedisScripts {
     private final RedisDataSource blocking;
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
 
-    public RedisScripts(ReactiveRedisDataSource reactive, RedisDataSource blocking) {
+    public Scripts(ReactiveRedisDataSource reactive, RedisDataSource blocking) {
         this.reactive = reactive;
         this.blocking = blocking;
     }
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
-        for (String name : List.of("grant", "batch", "mint", "snapshot", "release")) {
+        for (String name : List.of("grant", "batch", "mint", "snapshot", "release", "sign-in", "dead-letter")) {
             Script script = script(name);
             blocking.execute("SCRIPT", "LOAD", script.source());
         }
     }
 
-    public Script script(String name) {
-        return scripts.computeIfAbsent(name, RedisScripts::read);
+    Script script(String name) {
+        return scripts.computeIfAbsent(name, Scripts::read);
     }
 
     /** Runs a script on the reactive client: one round trip, two only when Redis has to learn the script again. */
-    public Uni<Response> run(Script script, List<String> keys, List<String> args) {
+    Uni<Response> run(Script script, List<String> keys, List<String> args) {
         return reactive.execute("EVALSHA", command(script.sha(), keys, args))
-                .onFailure(RedisScripts::isNoScript)
+                .onFailure(Scripts::isNoScript)
                 .recoverWithUni(() -> reactive.execute("EVAL", command(script.source(), keys, args)));
     }
 
@@ -64,12 +65,17 @@ public class RedisScripts {
      * Runs a script that takes one JSON argument and answers one JSON document: the call and the answer are records,
      * named field by field (each script documents them at its top), never positional strings.
      */
-    public <T> Uni<T> call(Script script, List<String> keys, Object call, Class<T> answer) {
+    <T> Uni<T> call(Script script, List<String> keys, Object call, Class<T> answer) {
         return run(script, keys, List.of(json(call))).map(response -> read(script, response.toString(), answer));
     }
 
+    /** {@link #call} on the blocking client, for background work on worker threads. */
+    <T> T callBlocking(Script script, List<String> keys, Object call, Class<T> answer) {
+        return read(script, runBlocking(script, keys, List.of(json(call))).toString(), answer);
+    }
+
     /** A script's call, or a part of one written ahead (session.ScriptConstants), as the scripts read it: JSON. */
-    public static String json(Object call) {
+    static String json(Object call) {
         try {
             return JSON.writeValueAsString(call);
         } catch (JsonProcessingException e) {
@@ -78,7 +84,7 @@ public class RedisScripts {
     }
 
     /** Reads a script's JSON answer as its record. */
-    public static <T> T read(Script script, String json, Class<T> answer) {
+    static <T> T read(Script script, String json, Class<T> answer) {
         try {
             return JSON.readValue(json, answer);
         } catch (JsonProcessingException e) {
@@ -87,7 +93,7 @@ public class RedisScripts {
     }
 
     /** Blocking variant for background work on worker threads (ledger, reconcile, imports). */
-    public Response runBlocking(Script script, List<String> keys, List<String> args) {
+    Response runBlocking(Script script, List<String> keys, List<String> args) {
         try {
             return blocking.execute("EVALSHA", command(script.sha(), keys, args));
         } catch (RuntimeException e) {
@@ -122,7 +128,7 @@ public class RedisScripts {
     }
 
     private static Script read(String name) {
-        String source = Resources.text("redis/" + name + ".lua");
+        String source = io.clickgive.common.Resources.text("redis/" + name + ".lua");
         try {
             byte[] sha = MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
             return new Script(name, source, HexFormat.of().formatHex(sha));
