@@ -10,7 +10,7 @@ import java.time.LocalDate;
 
 /**
  * The day keys that networks are hashed under ({@code cg:day-key:<date>}), kept in Redis so that every replica hashes
- * alike, and gone with their day (identity.Players holds the keys; this only stores them).
+ * alike, and gone with their day (identity.KeyedHashes holds the keys; this only stores them).
  */
 @ApplicationScoped
 public class DayKeys {

@@ -37,7 +37,7 @@ public class Identities {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Players players;
+    private final KeyedHashes hashes;
     private final ProofOfWork proofs;
     private final MintCounters counters;
     private final Clock clock;
@@ -45,9 +45,9 @@ public class Identities {
     private final ClickgiveConfig.Identity settings;
     private final long memoryMs;
 
-    public Identities(Players players, ProofOfWork proofs, MintCounters counters, Clock clock, ClickgiveConfig config,
+    public Identities(KeyedHashes hashes, ProofOfWork proofs, MintCounters counters, Clock clock, ClickgiveConfig config,
                       Keys keys) {
-        this.players = players;
+        this.hashes = hashes;
         this.proofs = proofs;
         this.counters = counters;
         this.clock = clock;
@@ -98,7 +98,7 @@ public class Identities {
      */
     public Player resolve(String identity, String subscriber, Networks.Network network, boolean required) {
         if (subscriber != null && !subscriber.isBlank()) {
-            String key = players.subscriber(subscriber.strip());
+            String key = hashes.subscriber(subscriber.strip());
             return new Player(key, key, true);
         }
         if (identity == null || identity.isBlank()) {
@@ -106,14 +106,14 @@ public class Identities {
                 throw Reason.IDENTITY_MISSING.refusal(401, "A player identity is required: mint one with "
                         + "POST /api/identities/challenges, then POST /api/identities");
             }
-            String key = players.anonymous(network.narrow());
+            String key = hashes.anonymous(network.narrow());
             return new Player(key, key, false);
         }
         Optional<IdentityToken> token = IdentityToken.verify(identity, keys);
         if (token.isEmpty()) {
             throw Reason.IDENTITY_INVALID.refusal(401, "This player identity was not issued here; mint a new one");
         }
-        return new Player(players.player(token.get().id()), token.get().home(), false);
+        return new Player(hashes.player(token.get().id()), token.get().home(), false);
     }
 
     /** The name of the header an operator's gateway vouches with, if the deployment has one. */
@@ -126,7 +126,7 @@ public class Identities {
     }
 
     private MintKeys keys(Networks.Network network) {
-        return new MintKeys(players.home(network.narrow()), players.home(network.wide()));
+        return new MintKeys(hashes.home(network.narrow()), hashes.home(network.wide()));
     }
 
     /** A mint puzzle names what it is for and the network (its home) it may be used on. */

@@ -4,12 +4,16 @@ import io.clickgive.campaign.CampaignRules;
 import io.clickgive.common.Resources;
 import io.clickgive.counters.LedgerEntry;
 
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The ledger's table as its writers use it: the campaign's shared lock, and the batch insert of counted batches. */
 final class LedgerTable {
@@ -17,6 +21,7 @@ final class LedgerTable {
     private static final String INSERT = Resources.sql("ledger/insert-click");
     private static final String LOCK = Resources.sql("ledger/lock-shared");
     private static final String LOCK_TIMEOUT = Resources.sql("ledger/lock-timeout");
+    private static final String RECORDED = Resources.sql("ledger/recorded-batches");
 
     private LedgerTable() {
     }
@@ -60,4 +65,23 @@ final class LedgerTable {
         }
     }
 
+    /** Which of these entries are in the ledger already, as "session#seq". */
+    static Set<String> recorded(Connection connection, List<LedgerEntry> entries) throws SQLException {
+        Set<String> found = new HashSet<>();
+        if (entries.isEmpty()) {
+            return found;
+        }
+        Array sessions = connection.createArrayOf("text", entries.stream().map(LedgerEntry::sessionId).toArray());
+        Array seqs = connection.createArrayOf("int4", entries.stream().map(LedgerEntry::seq).toArray());
+        try (PreparedStatement query = connection.prepareStatement(RECORDED)) {
+            query.setArray(1, sessions);
+            query.setArray(2, seqs);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1) + "#" + rows.getInt(2));
+                }
+            }
+        }
+        return found;
+    }
 }

@@ -53,8 +53,7 @@ public class Reconciler {
     private static final String MINUTES = Resources.sql("ledger/sums-by-minute");
     private static final String SESSIONS = Resources.sql("ledger/sessions-by-shard");
     private static final String PLAYERS = Resources.sql("ledger/players-of-shard");
-    private static final String RECORDED = Resources.sql("ledger/recorded-batches");
-
+    
     private final CampaignCatalog catalog;
     private final RepairCounters counters;
     private final LedgerStreams streams;
@@ -225,7 +224,7 @@ public class Reconciler {
         }
         long inFlight = 0;
         for (ShardState state : states) {
-            Set<String> recorded = recorded(connection, state.streamed);
+            Set<String> recorded = LedgerTable.recorded(connection, state.streamed);
             for (LedgerEntry entry : state.streamed) {
                 if (!recorded.contains(entry.sessionId() + "#" + entry.seq())) {
                     inFlight += entry.clicks();
@@ -339,24 +338,5 @@ public class Reconciler {
             }
         }
         return missing;
-    }
-
-    private static Set<String> recorded(Connection connection, List<LedgerEntry> entries) throws SQLException {
-        Set<String> found = new HashSet<>();
-        if (entries.isEmpty()) {
-            return found;
-        }
-        Array sessions = connection.createArrayOf("text", entries.stream().map(LedgerEntry::sessionId).toArray());
-        Array seqs = connection.createArrayOf("int4", entries.stream().map(LedgerEntry::seq).toArray());
-        try (PreparedStatement query = connection.prepareStatement(RECORDED)) {
-            query.setArray(1, sessions);
-            query.setArray(2, seqs);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    found.add(rows.getString(1) + "#" + rows.getInt(2));
-                }
-            }
-        }
-        return found;
     }
 }

@@ -19,11 +19,11 @@ import io.clickgive.guard.GuardSettings;
 import io.clickgive.guard.LoadMeter;
 import io.clickgive.guard.Networks;
 import io.clickgive.identity.Identities;
-import io.clickgive.identity.Players;
+import io.clickgive.identity.KeyedHashes;
 import io.clickgive.ledger.LoadShedding;
 import io.clickgive.guard.ProofOfWork;
 import io.clickgive.guard.Reason;
-import io.clickgive.guard.Rejections;
+import io.clickgive.guard.Outcomes;
 import io.clickgive.totals.CampaignProgress;
 import io.clickgive.totals.TotalsService;
 import io.smallrye.mutiny.Uni;
@@ -64,11 +64,11 @@ public class SessionService {
     private final CampaignCatalog catalog;
     private final SessionCounters counters;
     private final TotalsService totals;
-    private final Players players;
+    private final KeyedHashes hashes;
     private final Identities identities;
     private final Admission admission;
     private final ProofOfWork proofs;
-    private final Rejections rejections;
+    private final Outcomes outcomes;
     private final LoadMeter load;
     private final LoadShedding shedding;
     private final Clock clock;
@@ -80,17 +80,17 @@ public class SessionService {
     private final long retentionMs;
     private final ScriptConstants constants;
 
-    public SessionService(CampaignCatalog catalog, SessionCounters counters, TotalsService totals, Players players,
+    public SessionService(CampaignCatalog catalog, SessionCounters counters, TotalsService totals, KeyedHashes hashes,
                           Identities identities, Clock clock, ClickgiveConfig config, Admission admission,
-                          ProofOfWork proofs, Rejections rejections, LoadMeter load, Keys keys, LoadShedding shedding) {
+                          ProofOfWork proofs, Outcomes outcomes, LoadMeter load, Keys keys, LoadShedding shedding) {
         this.catalog = catalog;
         this.counters = counters;
         this.totals = totals;
-        this.players = players;
+        this.hashes = hashes;
         this.identities = identities;
         this.admission = admission;
         this.proofs = proofs;
-        this.rejections = rejections;
+        this.outcomes = outcomes;
         this.load = load;
         this.shedding = shedding;
         this.clock = clock;
@@ -139,7 +139,7 @@ public class SessionService {
                 proofId = proof.id();
                 proofMinute = proof.expiresAtMillis() / 60_000;
             } catch (ClientError refused) {
-                rejections.refused(campaign.slug(), campaign.id(), Reason.valueOf(refused.code()));
+                outcomes.refused(campaign.slug(), campaign.id(), Reason.valueOf(refused.code()));
                 throw refused;
             }
         }
@@ -158,7 +158,7 @@ public class SessionService {
                 .map(answer -> {
                     if (!answer.granted()) {
                         Reason reason = Reason.valueOf(answer.reason());
-                        rejections.refusedByScript(campaign.slug(), reason.name());
+                        outcomes.refusedByScript(campaign.slug(), reason.name());
                         throw Admission.refusal(reason, answer.waitMs() == null ? 0 : answer.waitMs());
                     }
                     load.granted(campaign.id());
@@ -177,15 +177,15 @@ public class SessionService {
         long now = clock.millis();
         CampaignRules campaign = catalog.byId(token.campaignId());
         if (campaign == null) {
-            rejections.refused(Rejections.UNKNOWN_CAMPAIGN, null, Reason.TOKEN_INVALID);
+            outcomes.refused(Outcomes.UNKNOWN_CAMPAIGN, null, Reason.TOKEN_INVALID);
             throw Reason.TOKEN_INVALID.refusal(401, "Invalid session token");
         }
         if (!token.sessionId().equals(sessionId)) {
-            rejections.refused(campaign.slug(), campaign.id(), Reason.TOKEN_INVALID);
+            outcomes.refused(campaign.slug(), campaign.id(), Reason.TOKEN_INVALID);
             throw Reason.TOKEN_INVALID.refusal(401, "The token belongs to another session");
         }
         if (now > token.endsAt() + graceMs + retentionMs) {
-            rejections.refused(campaign.slug(), campaign.id(), Reason.TOKEN_EXPIRED);
+            outcomes.refused(campaign.slug(), campaign.id(), Reason.TOKEN_EXPIRED);
             throw Reason.TOKEN_EXPIRED.refusal(401, "Session expired");
         }
         List<Integer> offsets = report.offsets();
@@ -214,8 +214,8 @@ public class SessionService {
         }
         BatchAnswer.Counted counted = answer.answer();
         if (!answer.replayed()) {
-            rejections.accepted(campaign.slug(), counted.accepted());
-            rejections.rejected(campaign.slug(), counted.rejections());
+            outcomes.accepted(campaign.slug(), counted.accepted());
+            outcomes.rejected(campaign.slug(), counted.rejections());
         }
         Map<String, Integer> byWord = new TreeMap<>();
         counted.rejections().forEach((code, clicks) -> byWord.merge(Reason.wordOf(code), clicks, Integer::sum));
@@ -233,7 +233,7 @@ public class SessionService {
         try {
             return SessionToken.verify(token, acceptedKeys);
         } catch (ClientError e) {
-            rejections.refused(Rejections.UNKNOWN_CAMPAIGN, null, Reason.TOKEN_INVALID);
+            outcomes.refused(Outcomes.UNKNOWN_CAMPAIGN, null, Reason.TOKEN_INVALID);
             throw Reason.TOKEN_INVALID.refusal(401, e.getMessage());
         }
     }
@@ -245,10 +245,10 @@ public class SessionService {
             player = identities.resolve(caller.identity(), admission.fromProxy(caller.peer(), caller.subscriber()),
                     network, campaign.guard().enabled());
         } catch (ClientError refused) {
-            rejections.refused(campaign.slug(), campaign.id(), Reason.valueOf(refused.code()));
+            outcomes.refused(campaign.slug(), campaign.id(), Reason.valueOf(refused.code()));
             throw refused;
         }
-        return new Requester(player, players.network(network.narrow()), players.network(network.wide()),
+        return new Requester(player, hashes.network(network.narrow()), hashes.network(network.wide()),
                 new ShardKeys(campaign.id(), ShardKeys.shardOf(player.home(), shards)));
     }
 

@@ -5,7 +5,7 @@ import io.clickgive.Fixtures.Session;
 import io.clickgive.common.Hmac;
 import io.clickgive.common.Keys;
 import io.clickgive.identity.IdentityToken;
-import io.clickgive.identity.Players;
+import io.clickgive.identity.KeyedHashes;
 import io.clickgive.session.SessionToken;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -94,7 +94,7 @@ class KeyRotationTest {
     }
 
     @Inject
-    Players players;
+    KeyedHashes players;
 
     /** A solved challenge as an instance still holding {@code tokenKey} would have issued it. */
     private static Map<String, Object> challengeSignedWith(String tokenKey, long campaignId, String player) throws Exception {

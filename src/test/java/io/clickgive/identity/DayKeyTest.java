@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DayKeyTest {
 
     @Inject
-    Players players;
+    KeyedHashes players;
     @Inject
     Keys keys;
     @Inject

@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  */
 @ApplicationScoped
-public class Players {
+public class KeyedHashes {
 
     // A day's key outlives its day by a little, for the requests that straddle midnight on a late clock.
     private static final Duration AFTER_THE_DAY = Duration.ofMinutes(10);
@@ -52,7 +52,7 @@ public class Players {
     /** Today's and tomorrow's keys, read from Redis off the request path (hashing is on the click path). */
     private final Map<LocalDate, DayKey> dayKeys = new ConcurrentHashMap<>();
 
-    public Players(Keys keys, Clock clock, DayKeys stored) {
+    public KeyedHashes(Keys keys, Clock clock, DayKeys stored) {
         this.playerKey = keys.privacy("player");
         this.homeKey = keys.privacy("home");
         this.clock = clock;

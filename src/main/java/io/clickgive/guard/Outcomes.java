@@ -11,13 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts refusals for Prometheus ({@code clickgive_clicks_total} by outcome and reason, {@code
- * clickgive_sessions_refused_total} by reason). The scripts count their own refusals in Redis as they make them; the
+ * Counts what became of clicks and sessions, for Prometheus: clicks accepted and rejected ({@code
+ * clickgive_clicks_total} by outcome and reason), sessions refused ({@code clickgive_sessions_refused_total} by reason). The scripts count their own refusals in Redis as they make them; the
  * refusals decided here, before Redis (a bad proof of work, an expired token), are added to Redis once a second, so
  * a flood of bad requests costs no Redis write per request.
  */
 @ApplicationScoped
-public class Rejections {
+public class Outcomes {
 
     /** Prometheus label for refusals whose campaign cannot be trusted (a forged token names any campaign it likes). */
     public static final String UNKNOWN_CAMPAIGN = "unknown";
@@ -33,7 +33,7 @@ public class Rejections {
     private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
     private final Map<Pending, LongAdder> pending = new ConcurrentHashMap<>();
 
-    public Rejections(MeterRegistry meters, CampaignCounters counts) {
+    public Outcomes(MeterRegistry meters, CampaignCounters counts) {
         this.meters = meters;
         this.counts = counts;
     }
