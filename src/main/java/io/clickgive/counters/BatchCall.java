@@ -3,7 +3,6 @@ package io.clickgive.counters;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import io.clickgive.common.CommaSeparated;
 
 import java.util.List;
 

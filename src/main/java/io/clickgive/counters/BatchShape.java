@@ -2,7 +2,6 @@ package io.clickgive.counters;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import io.clickgive.common.CommaSeparated;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.clickgive.common;
+package io.clickgive.counters;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
