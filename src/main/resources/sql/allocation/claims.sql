@@ -12,8 +12,9 @@ WITH review AS (
     WHERE campaign_id = ?1
     GROUP BY request_id
 )
-SELECT r.id, bf.code, bf.region_code, r.people, rv.approved_tablets, rv.approved_gigabytes,
-       coalesce(a.bundles, 0) AS allocated_bundles, coalesce(a.megabytes, 0) AS allocated_megabytes, bf.id
+SELECT r.id AS request_id, bf.code AS beneficiary_code, bf.region_code, r.people, rv.approved_tablets,
+       rv.approved_gigabytes, coalesce(a.bundles, 0) AS allocated_bundles, coalesce(a.megabytes, 0) AS allocated_megabytes,
+       bf.id AS beneficiary_id
 FROM request r
 JOIN review rv ON rv.request_id = r.id
 JOIN beneficiary bf ON bf.id = r.beneficiary_id

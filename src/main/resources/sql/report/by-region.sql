@@ -32,10 +32,11 @@ WITH donated AS (
     UNION ALL
     SELECT NULL WHERE EXISTS (SELECT 1 FROM donated WHERE region_code IS NULL AND megabytes > 0)
 )
-SELECT g.code,
-       coalesce(d.megabytes, 0), coalesce(al.megabytes, 0),
-       coalesce(tb.preloaded, 0), coalesce(tb.shipped, 0), coalesce(tb.delivered, 0),
-       coalesce(rc.beneficiaries, 0), coalesce(p.people, 0), coalesce(tb.delivered_megabytes, 0)
+SELECT g.code AS region,
+       coalesce(d.megabytes, 0) AS donated, coalesce(al.megabytes, 0) AS allocated,
+       coalesce(tb.preloaded, 0) AS preloaded, coalesce(tb.shipped, 0) AS shipped, coalesce(tb.delivered, 0) AS delivered,
+       coalesce(rc.beneficiaries, 0) AS beneficiaries, coalesce(p.people, 0) AS people,
+       coalesce(tb.delivered_megabytes, 0) AS delivered_megabytes
 FROM regions g
 LEFT JOIN donated d ON d.region_code IS NOT DISTINCT FROM g.code
 LEFT JOIN allocated al ON al.region_code = g.code

@@ -3,6 +3,8 @@ package io.clickgive.allocation;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.common.ClientError;
+import io.clickgive.common.Rows;
+import jakarta.persistence.Tuple;
 import io.clickgive.common.Resources;
 import io.clickgive.distribution.TabletService;
 import io.clickgive.totals.TotalsService;
@@ -137,6 +139,18 @@ public class AllocationService {
     }
 
     /** Bundles committed to a request but not yet delivered are counted against the tablets in stock. */
+    /** A request the planner may serve, as allocation/claims.sql reads it. */
+    private record Claimed(long requestId, String beneficiaryCode, long beneficiaryId, String region, long people,
+                           long approvedTablets, long approvedGigabytes, long allocatedBundles, long allocatedMegabytes) {
+
+        static Claimed of(Tuple row) {
+            return new Claimed(Rows.number(row, "request_id"), Rows.text(row, "beneficiary_code"),
+                    Rows.number(row, "beneficiary_id"), Rows.text(row, "region_code"), Rows.number(row, "people"),
+                    Rows.number(row, "approved_tablets"), Rows.number(row, "approved_gigabytes"),
+                    Rows.number(row, "allocated_bundles"), Rows.number(row, "allocated_megabytes"));
+        }
+    }
+
     private PlanView plan(CampaignRules campaign, PlanOrder order, PoolView pool) {
         int bundle = order.bundleMegabytes();
         if (!pool.bundleSizes().contains(bundle)) {
@@ -144,28 +158,20 @@ public class AllocationService {
                     + pool.bundleSizes() + " MB, not " + bundle + " MB"
                     + (pool.bundleSizes().isEmpty() ? " (set its bundle sizes first)" : ""));
         }
-        Map<Long, Object[]> rows = new HashMap<>();
+        Map<Long, Claimed> rows = new HashMap<>();
         Map<Long, Integer> caps = new HashMap<>();
         List<Planner.Claim> claims = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = Panache.getEntityManager().createNativeQuery(CLAIMS)
-                .setParameter(1, campaign.id()).getResultList();
-        for (Object[] row : found) {
-            long request = ((Number) row[0]).longValue();
-            int approvedTablets = ((Number) row[4]).intValue();
-            int approvedGigabytes = ((Number) row[5]).intValue();
-            int allocatedBundles = ((Number) row[6]).intValue();
-            long allocatedMegabytes = ((Number) row[7]).longValue();
-            long cap = approvedTablets - allocatedBundles;
-            if (approvedGigabytes > 0) {
-                long gigabyteCap = ((long) approvedGigabytes * campaign.megabytesPerGigabyte() - allocatedMegabytes)
+        for (Tuple tuple : Rows.list(CLAIMS, campaign.id())) {
+            Claimed row = Claimed.of(tuple);
+            long cap = row.approvedTablets() - row.allocatedBundles();
+            if (row.approvedGigabytes() > 0) {
+                long gigabyteCap = (row.approvedGigabytes() * campaign.megabytesPerGigabyte() - row.allocatedMegabytes())
                         / bundle;
                 cap = Math.min(cap, gigabyteCap);
             }
-            rows.put(request, row);
-            caps.put(request, (int) Math.max(0, cap));
-            claims.add(new Planner.Claim(request, (String) row[2], ((Number) row[3]).longValue(),
-                    (int) Math.max(0, cap)));
+            rows.put(row.requestId(), row);
+            caps.put(row.requestId(), (int) Math.max(0, cap));
+            claims.add(new Planner.Claim(row.requestId(), row.region(), row.people(), (int) Math.max(0, cap)));
         }
         long available = Math.max(0, tablets.inStock() - (bundlesCommitted() - tablets.carryingBundles()));
         Planner.Plan plan;
@@ -180,9 +186,9 @@ public class AllocationService {
         Map<String, Long> peopleByRegion = new HashMap<>();
         for (int i = 0; i < plan.shares().size(); i++) {
             Planner.Share share = plan.shares().get(i);
-            Object[] row = rows.get(share.requestId());
-            int people = ((Number) row[3]).intValue();
-            shares.add(new PlanView.Share(share.requestId(), (String) row[1], ((Number) row[8]).longValue(),
+            Claimed row = rows.get(share.requestId());
+            int people = (int) row.people();
+            shares.add(new PlanView.Share(share.requestId(), row.beneficiaryCode(), row.beneficiaryId(),
                     share.region(), people, caps.get(share.requestId()), share.bundles(), (long) share.bundles() * bundle));
             if (share.bundles() > 0) {
                 requestsByRegion.computeIfAbsent(share.region(), r -> new int[1])[0]++;

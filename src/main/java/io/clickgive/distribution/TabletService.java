@@ -8,6 +8,8 @@ import io.clickgive.common.CsvTable;
 import io.clickgive.common.ImportReport;
 import io.clickgive.common.ImportReport.RowError;
 import io.clickgive.common.Resources;
+import io.clickgive.common.Rows;
+import jakarta.persistence.Tuple;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,12 +84,16 @@ public class TabletService {
 
     // ---- import ----
 
+    /** A line of a tablet import, checked. */
+    private record TabletLine(String serial, String imei, String model) {
+    }
+
     public ImportReport importCsv(byte[] body, ImportReport.Mode mode, String actor) {
         List<CsvTable.Row> rows = CsvTable.read(body, Set.of("serial", "imei", "model"), Set.of());
         List<RowError> errors = new ArrayList<>();
-        Map<String, String[]> fresh = new LinkedHashMap<>();
+        Map<String, TabletLine> fresh = new LinkedHashMap<>();
         Set<String> imeis = new HashSet<>();
-        List<String[]> valid = new ArrayList<>();
+        List<TabletLine> valid = new ArrayList<>();
         for (CsvTable.Row row : rows) {
             String serial = row.text("serial");
             String imei = row.text("imei");
@@ -109,7 +115,7 @@ public class TabletService {
                 problems.add("imei: " + imei + " appears on an earlier line of this file");
             }
             if (problems.isEmpty()) {
-                String[] tablet = {serial, imei, model};
+                TabletLine tablet = new TabletLine(serial, imei, model);
                 fresh.put(serial, tablet);
                 valid.add(tablet);
             } else {
@@ -126,20 +132,20 @@ public class TabletService {
                         knownImei.put(t.imei, t);
                     });
         }
-        List<String[]> toInsert = new ArrayList<>();
+        List<TabletLine> toInsert = new ArrayList<>();
         int skipped = 0;
         Map<String, Long> lineOf = new HashMap<>();
         rows.forEach(r -> lineOf.putIfAbsent(r.text("serial") == null ? "" : r.text("serial"), r.line()));
-        for (String[] tablet : valid) {
-            Tablet bySerial = known.get(tablet[0]);
-            Tablet byImei = knownImei.get(tablet[1]);
-            if (bySerial != null && bySerial.imei.equals(tablet[1])) {
+        for (TabletLine tablet : valid) {
+            Tablet bySerial = known.get(tablet.serial());
+            Tablet byImei = knownImei.get(tablet.imei());
+            if (bySerial != null && bySerial.imei.equals(tablet.imei())) {
                 skipped++;
             } else if (bySerial != null) {
-                errors.add(new RowError(lineOf.get(tablet[0]), "serial: '" + tablet[0]
+                errors.add(new RowError(lineOf.get(tablet.serial()), "serial: '" + tablet.serial()
                         + "' is registered with another IMEI"));
             } else if (byImei != null) {
-                errors.add(new RowError(lineOf.get(tablet[0]), "imei: " + tablet[1] + " is registered on tablet '"
+                errors.add(new RowError(lineOf.get(tablet.serial()), "imei: " + tablet.imei() + " is registered on tablet '"
                         + byImei.serial + "'"));
             } else {
                 toInsert.add(tablet);
@@ -149,12 +155,12 @@ public class TabletService {
         if (!errors.isEmpty() && mode == ImportReport.Mode.ALL_OR_NOTHING) {
             return new ImportReport(rows.size(), 0, 0, errors, true);
         }
-        for (String[] row : toInsert) {
+        for (TabletLine line : toInsert) {
             Tablet tablet = new Tablet();
             tablet.updatedAt = clock.instant();
-            tablet.serial = row[0];
-            tablet.imei = row[1];
-            tablet.model = row[2];
+            tablet.serial = line.serial();
+            tablet.imei = line.imei();
+            tablet.model = line.model();
             tablet.persist();
             record(tablet, null, TabletStatus.IN_STOCK, "imported", actor);
         }
@@ -446,15 +452,13 @@ public class TabletService {
     }
 
     private static BundleRef bundle(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(BUNDLE).setParameter(1, id).getResultList();
+        List<Tuple> rows = Rows.list(BUNDLE, id);
         if (rows.isEmpty()) {
             throw ClientError.notFound("No bundle " + id);
         }
-        Object[] row = rows.get(0);
-        return new BundleRef(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).intValue(),
-                (String) row[5]);
+        Tuple row = rows.get(0);
+        return new BundleRef(Rows.number(row, "id"), Rows.number(row, "allocation_id"), Rows.number(row, "request_id"),
+                Rows.number(row, "beneficiary_id"), (int) Rows.number(row, "megabytes"), Rows.text(row, "on_tablet"));
     }
 
     private List<TabletView> views(List<Tablet> tablets) {
@@ -463,10 +467,7 @@ public class TabletService {
         Set<Long> bundles = tablets.stream().map(t -> t.bundleId).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<Long, Integer> megabytes = new HashMap<>();
         if (!bundles.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = Panache.getEntityManager().createNativeQuery(BUNDLE_SIZES)
-                    .setParameter(1, bundles).getResultList();
-            rows.forEach(r -> megabytes.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
+            Rows.list(BUNDLE_SIZES, bundles).forEach(r -> megabytes.put(Rows.number(r, "id"), (int) Rows.number(r, "megabytes")));
         }
         return tablets.stream().map(t -> new TabletView(t.serial, t.imei, t.model, t.status, t.bundleId,
                 t.bundleId == null ? null : megabytes.get(t.bundleId), distributorCodes.get(t.distributorId),

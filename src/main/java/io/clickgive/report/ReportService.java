@@ -5,15 +5,17 @@ import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.ClientError;
+import io.clickgive.common.Rows;
 import io.clickgive.totals.TotalsService;
 import io.quarkus.logging.Log;
 import io.clickgive.common.Resources;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
+import jakarta.persistence.Tuple;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -58,8 +60,7 @@ public class ReportService {
     private Transparency build(CampaignRules campaign) {
         String slug = campaign.slug();
         CampaignReport report = report(slug);
-        Object[] ledger = (Object[]) Panache.getEntityManager().createNativeQuery(LEDGER)
-                .setParameter(1, campaign.id()).getSingleResult();
+        Tuple ledger = Rows.single(LEDGER, campaign.id());
         Long inFlight = null;
         try {
             long live = totals.totals(campaign).await().atMost(Duration.ofSeconds(1)).megabytes();
@@ -67,25 +68,22 @@ public class ReportService {
         } catch (RuntimeException e) {
             Log.warnf("Live totals of %s unavailable for its report: %s", slug, e.getMessage());
         }
-        return new Transparency(campaign.slug(), campaign.gigabyteConvention(), ((Number) ledger[0]).longValue(),
-                ((Number) ledger[1]).longValue(), report, inFlight,
+        return new Transparency(campaign.slug(), campaign.gigabyteConvention(), Rows.number(ledger, "clicks"),
+                Rows.number(ledger, "likes"), report, inFlight,
                 inFlight == null ? null : campaign.gigabytes(inFlight), clock.instant());
     }
 
     public CampaignReport report(String slug) {
         CampaignRules campaign = catalog.bySlug(slug);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(BY_REGION)
-                .setParameter(1, campaign.id()).getResultList();
         List<CampaignReport.Row> regions = new ArrayList<>();
-        long[] sums = new long[8];
-        for (Object[] row : rows) {
-            long[] figures = new long[8];
-            for (int i = 0; i < 8; i++) {
-                figures[i] = ((Number) row[i + 1]).longValue();
+        long[] sums = new long[FIGURES.size()];
+        for (Tuple row : Rows.list(BY_REGION, campaign.id())) {
+            long[] figures = new long[FIGURES.size()];
+            for (int i = 0; i < figures.length; i++) {
+                figures[i] = Rows.number(row, FIGURES.get(i));
                 sums[i] += figures[i];
             }
-            regions.add(row(campaign, (String) row[0], figures));
+            regions.add(row(campaign, Rows.text(row, "region"), figures));
         }
         return new CampaignReport(campaign.slug(), campaign.gigabyteConvention(), row(campaign, null, sums), regions);
     }
@@ -106,6 +104,10 @@ public class ReportService {
                         r.beneficiariesReached(), r.peopleReached()).stream()
                 .map(String::valueOf).collect(Collectors.joining(",")) + "\n";
     }
+
+    /** The columns of report/by-region.sql that are figures, in the order {@link #row} takes them. */
+    private static final List<String> FIGURES = List.of("donated", "allocated", "preloaded", "shipped", "delivered",
+            "beneficiaries", "people", "delivered_megabytes");
 
     private static CampaignReport.Row row(CampaignRules campaign, String region, long[] f) {
         return new CampaignReport.Row(region, f[0], campaign.gigabytes(f[0]), f[1], campaign.gigabytes(f[1]), f[2], f[3],
