@@ -1,5 +1,5 @@
 # Shared by load-tests/replay.sh and load-tests/drills.sh (sourced): the packaged app on loopback against local
-# PostgreSQL and Redis, a campaign for the simulated players, and the players themselves (replay/Replay.java).
+# PostgreSQL and Redis, a campaign for the simulated players, and the players themselves (replay/*.java).
 # Expects ROOT, WORK, PORT, DB, REDIS_DB and NAME (the log prefix) to be set. IDENTITY_BASE (0) is the first mint
 # puzzle's size: the simulated phones share the 2 cores with the app, so by default minting costs them nothing.
 
@@ -31,6 +31,10 @@ build_unless() { # $1 = 1 to build
   (cd "$ROOT" && ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/cp.txt") \
     >"$WORK/classpath.log" 2>&1 || { cat "$WORK/classpath.log" >&2; die "could not list the classpath"; }
   PLAYERS_CP=$(tr ':' '\n' <"$WORK/cp.txt" | grep -E '/(vertx-core-|netty-|jackson-(core|databind|annotations)-)[^/]*\.jar$' | paste -sd:)
+  # The players' sources (load-tests/replay/*.java), compiled once into $WORK/players before any load starts.
+  command -v javac >/dev/null 2>&1 || die "javac is missing"
+  javac -d "$WORK/players" -cp "$PLAYERS_CP" "$ROOT"/load-tests/replay/*.java >"$WORK/players-javac.log" 2>&1 \
+    || { cat "$WORK/players-javac.log" >&2; die "the players did not compile"; }
 }
 
 fresh_data() {
@@ -90,7 +94,7 @@ create_campaign() { # $1 = slug, $2 = guard (optional)
 players() { # $1 = slug, $2 = campaign id, then Replay's own key=value arguments; figures on stdout
   local slug=$1 id=$2
   shift 2
-  java -Xmx2g -cp "$PLAYERS_CP" "$ROOT/load-tests/replay/Replay.java" base="$BASE" slug="$slug" campaign="$id" \
+  java -Xmx2g -cp "$PLAYERS_CP:$WORK/players" Replay base="$BASE" slug="$slug" campaign="$id" \
     redis="${PLAYERS_REDIS:--h $HOST -p 6379 -n $REDIS_DB}" apppid="${APP_PID:-}" out="$WORK" "$@"
 }
 
