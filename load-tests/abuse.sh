@@ -43,9 +43,6 @@ WORK=$(mktemp -d /tmp/clickgive-abuse.XXXXXX)
 . "$ROOT/load-tests/lib.sh"
 trap 'stop_app; log "Logs and raw outputs: $WORK"' EXIT
 
-# A live campaign with the given guard (JSON; omitted fields take the defaults): lib.sh's. Prints its id.
-create_guarded_campaign() { create_campaign "$1" "$2"; }
-
 selected() { [[ ",${ONLY,,}," == *",${1,,},"* ]]; }
 
 build_unless "$BUILD"
@@ -62,7 +59,7 @@ CAMPAIGNS=()
 add_campaign() { # $1 = scenario key, $2 = guard
   local slug id
   slug="abuse-${1,,}-$STAMP"
-  id=$(create_guarded_campaign "$slug" "$2")
+  id=$(create_campaign "$slug" "$2") # the guard given (JSON; omitted fields take the defaults)
   CAMPAIGNS+=("campaign.$1=$slug:$id")
   log "Campaign $slug (id $id) for $1: guard $2"
 }
@@ -82,7 +79,7 @@ PLAYED=$(( $(date +%s) - T0 ))
 # T4, alone (it would crowd the others' cores): many networks rotating identities, flagged and voided.
 if selected T4; then
   T4_SLUG="abuse-t4-$STAMP"
-  T4_ID=$(create_guarded_campaign "$T4_SLUG" "$DEFAULT_GUARD")
+  T4_ID=$(create_campaign "$T4_SLUG" "$DEFAULT_GUARD")
   log "Campaign $T4_SLUG (id $T4_ID) for T4: $T4_NETWORKS networks, $T4_SECONDS s"
   java -Xmx1g -cp "$PLAYERS_CP" "$ROOT/load-tests/abuse/Flood.java" base="$BASE" slug="$T4_SLUG" \
     admin="admin:$ADMIN_PASSWORD" networks="$T4_NETWORKS" seconds="$T4_SECONDS" seed="$SEED" >"$WORK/t4.txt" \

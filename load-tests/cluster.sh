@@ -38,9 +38,7 @@ for port in "${NODES[@]}"; do
     --save "" --appendonly no --dir "$WORK/node-$port" --logfile "$WORK/node-$port.log" &
   NODE_PIDS+=($!)
 done
-for port in "${NODES[@]}"; do
-  for _ in $(seq 1 40); do redis-cli -p "$port" PING >/dev/null 2>&1 && break; sleep 0.25; done
-done
+for port in "${NODES[@]}"; do await_redis "$port" || die "the Redis node on port $port did not start"; done
 redis-cli --cluster create $(printf '127.0.0.1:%s ' "${NODES[@]}") --cluster-replicas 0 --cluster-yes >"$WORK/create.log" 2>&1 \
   || { cat "$WORK/create.log" >&2; die "could not create the cluster"; }
 for _ in $(seq 1 60); do
@@ -51,7 +49,7 @@ RCLI=(redis-cli -c -p "${NODES[0]}")
 HOSTS=$(printf 'redis://127.0.0.1:%s,' "${NODES[@]}")
 HOSTS=${HOSTS%,}
 
-"${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB" 2>&1 | grep -v '^NOTICE' >&2 || true
+fresh_db
 for i in 0 1; do
   PORT=${APP_PORTS[$i]}
   BASE="http://$HOST:$PORT"
@@ -78,7 +76,7 @@ DRAIN=$(await_ledger "$ID" "$ACK" 180 || true)
 RECORDED=$(ledger_clicks "$ID")
 SPREAD=""
 for port in "${NODES[@]}"; do SPREAD="$SPREAD $port:$(redis-cli -p "$port" DBSIZE) keys"; done
-LIVE=$(curl -s "http://$HOST:${APP_PORTS[1]}/api/campaigns/$SLUG/totals" | grep -o '"clicks":[0-9]*' | head -1 | cut -d: -f2)
+LIVE=$(live_clicks "$SLUG" "http://$HOST:${APP_PORTS[1]}")
 {
   echo "==================== clickgive scale-out drill — $(date -u +%Y-%m-%dT%H:%M:%SZ) ===================="
   echo "cluster              ${#NODES[@]} Redis nodes (${SPREAD# }); 2 app instances; instance 1 killed after $((SECONDS_OF_LOAD / 2)) s"

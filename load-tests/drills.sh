@@ -47,6 +47,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+waiting_batches() { # $1 = campaign id: batches in its ledger streams
+  "${RCLI[@]}" EVAL "local n = 0 for s = 0, 7 do n = n + redis.call('XLEN', 'cg:{c' .. ARGV[1] .. '.s' .. s .. '}:ledger') end return n" 0 "$1"
+}
+
 # Players in the background for SECONDS_OF_LOAD s; their figures go to $WORK/$1.txt.
 load() { # $1 = name, $2 = slug, $3 = campaign id
   players "$2" "$3" clicks=1000000000 players="$PLAYERS" seconds="$SECONDS_OF_LOAD" connections=128 acks="$WORK/$1.acks" \
@@ -103,7 +107,7 @@ drill_postgres() {
   pg_ctlcluster --skip-systemctl-redirect "$PG_CLUSTER" main stop -m fast
   sleep 60
   local streams
-  streams=$("${RCLI[@]}" EVAL "local n = 0 for s = 0, 7 do n = n + redis.call('XLEN', 'cg:{c' .. ARGV[1] .. '.s' .. s .. '}:ledger') end return n" 0 "$id")
+  streams=$(waiting_batches "$id")
   pg_ctlcluster --skip-systemctl-redirect "$PG_CLUSTER" main start
   log "PostgreSQL is back; $streams batches were waiting in the ledger streams"
   wait "$LOAD_PID" || true
@@ -112,9 +116,6 @@ drill_postgres() {
   stop_app
 }
 
-waiting_batches() { # $1 = campaign id: batches in its ledger streams
-  "${RCLI[@]}" EVAL "local n = 0 for s = 0, 7 do n = n + redis.call('XLEN', 'cg:{c' .. ARGV[1] .. '.s' .. s .. '}:ledger') end return n" 0 "$1"
-}
 shedding() { # 1 while the app refuses new sessions, from its gauge on the management port
   curl -s -m 2 "http://$HOST:$((PORT + 1000))/q/metrics" | awk '$1 == "clickgive_ledger_shedding" { print int($2) }'
 }
@@ -157,15 +158,14 @@ redis_server() { # $1 = yes|no (appendonly)
   redis-server --port "$DRILL_REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly "$1" --appendfsync everysec \
     --dir "$WORK/redis-$1" --daemonize no --logfile "$WORK/redis-$1.log" &
   REDIS_PID=$!
-  for _ in $(seq 1 40); do redis-cli -p "$DRILL_REDIS_PORT" PING >/dev/null 2>&1 && return 0; sleep 0.25; done
-  die "the drill's Redis did not start"
+  await_redis "$DRILL_REDIS_PORT" || die "the drill's Redis did not start"
 }
 
 drill_redis() { # $1 = yes|no (appendonly)
   redis_server "$1"
   local saved_rcli=("${RCLI[@]}")
   RCLI=(redis-cli -h "$HOST" -p "$DRILL_REDIS_PORT" -n 0)
-  "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB" 2>&1 | grep -v '^NOTICE' >&2 || true
+  fresh_db
   start_app -Dquarkus.redis.hosts="redis://$HOST:$DRILL_REDIS_PORT/0"
   local slug="drill-redis-$1-$(date +%s)" id
   id=$(create_campaign "$slug")
@@ -173,7 +173,7 @@ drill_redis() { # $1 = yes|no (appendonly)
   load "redis-$1" "$slug" "$id"
   sleep 20
   local counted_before
-  counted_before=$(curl -s "$BASE/api/campaigns/$slug/totals" | grep -o '"clicks":[0-9]*' | head -1 | cut -d: -f2)
+  counted_before=$(live_clicks "$slug")
   log "kill -9 of Redis (appendonly $1) under load, then restart"
   kill -9 "$REDIS_PID"
   wait "$REDIS_PID" 2>/dev/null || true
@@ -184,7 +184,7 @@ drill_redis() { # $1 = yes|no (appendonly)
   report "redis-$1" "$id" "Redis (appendonly $1, fsync every second) killed 20 s into the load (counters then at $counted_before clicks) and restarted; reconcile: $(head -c 300 "$WORK/reconcile-$1.json")"
   local live
   curl -s -u "admin:$ADMIN_PASSWORD" -X POST "$BASE/api/manage/campaigns/$slug/reconcile" >"$WORK/reconcile-$1-end.json"
-  live=$(curl -s "$BASE/api/campaigns/$slug/totals" | grep -o '"clicks":[0-9]*' | head -1 | cut -d: -f2)
+  live=$(live_clicks "$slug")
   echo "counters after a final reconcile: $live clicks (ledger: $(ledger_clicks "$id"))" | tee -a "$WORK/summary.txt"
   stop_app
   kill -9 "$REDIS_PID" 2>/dev/null || true

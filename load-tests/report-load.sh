@@ -88,7 +88,6 @@ for step in A:1 B:1 B:2 A:2; do phase "${step%%:*}" "${step##*:}"; done
 
 figure() { kv "$WORK/$1.txt" "$2"; }
 mean() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (a + b) / 2 }'; }
-ratio() { awk -v b="$1" -v a="$2" 'BEGIN { if (a == 0) print "n/a"; else printf "%.2f", b / a }'; }
 {
   echo "---- report readers beside the game (ledger of $ROWS seeded rows, $READERS readers, ABBA) ----"
   echo "one report request before (two aggregates over the ledger, psql): ${old_ms[*]} ms"
@@ -103,6 +102,6 @@ ratio() { awk -v b="$1" -v a="$2" 'BEGIN { if (a == 0) print "n/a"; else printf 
   for key in clicks_per_s batch_p99_ms ledger_lag_p99_ms ledger_lag_max_ms; do
     a=$(mean "$(figure A-1 $key)" "$(figure A-2 $key)")
     b=$(mean "$(figure B-1 $key)" "$(figure B-2 $key)")
-    printf '%-18s  A %8s  B %8s  B/A %s\n' "$key" "$a" "$b" "$(ratio "$b" "$a")"
+    printf '%-18s  A %8s  B %8s  B/A %s\n' "$key" "$a" "$b" "$(ratio "$b" "$a" 2)"
   done
 } | tee "$WORK/summary.txt"

@@ -32,13 +32,8 @@ WORK=$(mktemp -d /tmp/clickgive-signin.XXXXXX)
 . "$ROOT/load-tests/lib.sh"
 trap 'stop_app; log "Logs: $WORK"' EXIT
 
-command -v python3 >/dev/null || die "python3 is missing"
-"$ROOT/bin/services" >/dev/null || die "bin/services could not bring PostgreSQL and Redis up"
-if [ "$BUILD" = 1 ]; then
-  log "Building: ./mvnw -B package -DskipTests (log: $WORK/build.log)"
-  (cd "$ROOT" && timeout 900 ./mvnw -B package -DskipTests) >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log" >&2; die "build failed"; }
-fi
-[ -f "$JAR" ] || die "$JAR is missing (build first, or drop --no-build)"
+need python3
+build_app "$BUILD"
 fresh_data
 start_app
 
