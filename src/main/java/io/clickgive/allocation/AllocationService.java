@@ -1,5 +1,6 @@
 package io.clickgive.allocation;
 
+import io.clickgive.request.RequestService;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.common.ClientError;

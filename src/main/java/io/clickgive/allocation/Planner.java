@@ -1,5 +1,6 @@
 package io.clickgive.allocation;
 
+import io.clickgive.request.Request;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;

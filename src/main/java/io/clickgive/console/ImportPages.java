@@ -7,7 +7,7 @@ import io.clickgive.campaign.CampaignView;
 import io.clickgive.common.ClientError;
 import io.clickgive.common.ImportReport;
 import io.clickgive.common.QueryParams;
-import io.clickgive.distribution.TabletService;
+import io.clickgive.distribution.TabletImport;
 import io.clickgive.ledger.LikeService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -53,11 +53,11 @@ public class ImportPages {
 
     private final Console console;
     private final BeneficiaryService beneficiaries;
-    private final TabletService tablets;
+    private final TabletImport tablets;
     private final LikeService likes;
     private final CampaignService campaigns;
 
-    public ImportPages(Console console, BeneficiaryService beneficiaries, TabletService tablets, LikeService likes,
+    public ImportPages(Console console, BeneficiaryService beneficiaries, TabletImport tablets, LikeService likes,
                        CampaignService campaigns) {
         this.console = console;
         this.beneficiaries = beneficiaries;

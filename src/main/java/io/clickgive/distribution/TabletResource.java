@@ -24,9 +24,11 @@ import java.util.List;
 public class TabletResource {
 
     private final TabletService tablets;
+    private final TabletImport imports;
 
-    public TabletResource(TabletService tablets) {
+    public TabletResource(TabletService tablets, TabletImport imports) {
         this.tablets = tablets;
+        this.imports = imports;
     }
 
     @GET
@@ -51,7 +53,7 @@ public class TabletResource {
                     + "Rows already imported (same serial and IMEI) are skipped.")
     @APIResponse(responseCode = "422", description = "Refused as a whole; the report lists the bad rows")
     public Response importCsv(byte[] body, @QueryParam("mode") String mode, @Context SecurityContext security) {
-        ImportReport report = tablets.importCsv(body, ImportReport.Mode.parse(mode), Actors.of(security));
+        ImportReport report = imports.importCsv(body, ImportReport.Mode.parse(mode), Actors.of(security));
         return Response.status(report.refused() ? 422 : 200).entity(report).build();
     }
 

@@ -2,8 +2,6 @@ package io.clickgive.security;
 
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.common.ClientError;
-import io.clickgive.distribution.Distributor;
-import io.clickgive.distribution.DistributorService;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
@@ -25,10 +23,10 @@ import java.util.Optional;
 public class UserService {
 
     private final ClickgiveConfig config;
-    private final DistributorService distributors;
+    private final OrganisationDirectory distributors;
     private final Clock clock;
 
-    public UserService(ClickgiveConfig config, DistributorService distributors, Clock clock) {
+    public UserService(ClickgiveConfig config, OrganisationDirectory distributors, Clock clock) {
         this.clock = clock;
         this.config = config;
         this.distributors = distributors;
@@ -66,7 +64,7 @@ public class UserService {
             if (draft.distributor() == null) {
                 throw ClientError.badRequest("A distributor user names its distributor organisation");
             }
-            user.distributorId = distributors.require(draft.distributor()).id;
+            user.distributorId = distributors.require(draft.distributor());
         } else if (draft.distributor() != null) {
             throw ClientError.badRequest("Only distributor users belong to a distributor organisation");
         }
@@ -76,7 +74,7 @@ public class UserService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserView> list() {
-        return User.<User>listAll(Sort.by("username")).stream().map(UserService::view).toList();
+        return User.<User>listAll(Sort.by("username")).stream().map(this::view).toList();
     }
 
     public void delete(String username, String actor) {
@@ -91,11 +89,11 @@ public class UserService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> organisationOf(String username) {
         return User.findByUsername(username).filter(u -> u.distributorId != null)
-                .map(u -> Distributor.<Distributor>findById(u.distributorId).code);
+                .map(u -> distributors.codeOf(u.distributorId));
     }
 
-    private static UserView view(User user) {
-        String distributor = user.distributorId == null ? null : Distributor.<Distributor>findById(user.distributorId).code;
+    private UserView view(User user) {
+        String distributor = user.distributorId == null ? null : distributors.codeOf(user.distributorId);
         return new UserView(user.username, user.role, distributor, user.createdAt);
     }
 }

@@ -1,4 +1,4 @@
-package io.clickgive.allocation;
+package io.clickgive.request;
 
 import io.clickgive.beneficiary.Beneficiary;
 import io.clickgive.beneficiary.BeneficiaryService;
@@ -144,7 +144,7 @@ public class RequestService {
     }
 
     /** Appended by a committed allocation. */
-    void allocated(long requestId, int bundles, String actor) {
+    public void allocated(long requestId, int bundles, String actor) {
         RequestEvent event = RequestEvent.append(requestId, RequestStep.ALLOCATED, actor, clock.instant());
         event.bundles = bundles;
         event.persist();

@@ -1,4 +1,4 @@
-package io.clickgive.allocation;
+package io.clickgive.request;
 
 import io.clickgive.common.Actors;
 import jakarta.validation.Valid;

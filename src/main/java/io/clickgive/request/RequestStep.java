@@ -1,4 +1,4 @@
-package io.clickgive.allocation;
+package io.clickgive.request;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.clickgive.allocation;
+package io.clickgive.request;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.clickgive.allocation;
+package io.clickgive.request;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.clickgive.allocation;
+package io.clickgive.request;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
