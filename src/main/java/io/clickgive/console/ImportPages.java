@@ -79,9 +79,9 @@ public class ImportPages {
     public Response upload(@PathParam("kind") String kindName, @RestForm String csrf, @RestForm String lang,
                            @RestForm String mode, @RestForm String campaign, @RestForm FileUpload file,
                            @Context SecurityContext security) {
-        String user = console.poster(security, csrf);
         Kind kind = QueryParams.oneOf(Kind.class, "kind", kindName);
         return Console.submit(() -> {
+            String user = console.poster(security, csrf);
             if (file == null || file.size() == 0) {
                 throw ClientError.badRequest("Choose a CSV file");
             }
