@@ -19,8 +19,10 @@ import jakarta.enterprise.inject.Instance;
  * problems, like every other refusal: without it Quarkus answers them with empty bodies. The console's pages keep the
  * form mechanism's answers (a redirect to the sign-in page).
  * <ul>
- *   <li>No Basic credential on a path that needs one: 401 with the Basic challenge, answered here before the security
- *   layer (which would only send the challenge); every API area admits signed-in callers only.</li>
+ *   <li>No Basic credential on a path that needs one: 401, answered here before the security layer (which would send
+ *   an empty one); every API area admits signed-in callers only. The Basic mechanism's challenge goes with it when it
+ *   sends one: beside the console's form it stays silent for a request without any credential, so that a browser
+ *   opening an API link shows no password prompt.</li>
  *   <li>A credential that is refused (wrong password, unknown user): the security layer fails the request with
  *   {@link AuthenticationFailedException}; 401 with the challenge (which {@link LoginThrottle} counts as a failure).</li>
  *   <li>A signed-in caller whose role the path's rule does not admit: {@link ForbiddenException}; 403.</li>
@@ -76,7 +78,7 @@ public class ApiRefusals {
         ctx.next();
     }
 
-    /** A 401 with the Basic mechanism's own challenge header, so clients know how to sign in. */
+    /** A 401 with the Basic mechanism's own challenge header (if it gives one), so clients know how to sign in. */
     private void challenge(RoutingContext ctx, ClientError refusal) {
         basic().getChallenge(ctx).subscribe().with(challenge -> {
             if (challenge != null) {
