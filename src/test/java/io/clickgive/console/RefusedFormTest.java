@@ -68,6 +68,17 @@ class RefusedFormTest {
         assertEquals(0, new Ledger(db).single("SELECT count(*) FROM app_user WHERE username = ?", user));
     }
 
+    @Test
+    void anUploadOfAnUnknownKindIsTheImportsPageSayingSo() {
+        ConsoleClient manager = ConsoleClient.signIn(Distribution.manager(), Distribution.USER_PASSWORD);
+        String token = manager.token("/console/imports?lang=en");
+        manager.request().multiPart("csrf", token).multiPart("lang", "en")
+                .multiPart("file", "x.csv", "name\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .post("/console/imports/{kind}", "donkeys").then().statusCode(400)
+                .contentType(startsWith("text/html")).body(containsString("class=\"problems\""))
+                .body(containsString("kind must be one of"));
+    }
+
     /** The campaign's status as PostgreSQL holds it. */
     private String status(String slug) throws java.sql.SQLException {
         try (java.sql.Connection connection = db.getConnection();
