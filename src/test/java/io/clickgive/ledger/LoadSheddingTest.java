@@ -73,8 +73,9 @@ class LoadSheddingTest {
 
     /** Asks for a session (a new player each time) until the answer has this status; 5 s at most. */
     private static io.restassured.response.ValidatableResponse awaitStatus(String slug, int status) {
+        // Every try mints an identity, and mints raise the next one's price: a try every 200 ms, as before.
         return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> {
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
                     String address = Fixtures.randomAddress();
                     Map<String, Object> request = new java.util.HashMap<>(Map.of("identity", Fixtures.mintIdentity(address)));
                     request.put("proof", Fixtures.solve(Fixtures.challenge(slug, request.get("identity"), address)));
