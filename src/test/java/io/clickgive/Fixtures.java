@@ -151,33 +151,37 @@ public final class Fixtures {
         return IntStream.range(0, count).map(i -> from + i * step).boxed().toList();
     }
 
-    /** Session refusals decided before Redis reach it at the next flush (every second): waits for them. */
+    /** Session refusals decided before Redis reach it at the next flush (every second): waits for them, 5 s at most. */
     public static io.restassured.response.ValidatableResponse awaitRefused(String slug, String reason, int expected) {
-        long until = System.currentTimeMillis() + 5_000;
-        while (System.currentTimeMillis() < until) {
-            Number seen = given().get("/api/manage/campaigns/{slug}/rejections", slug).then().extract()
-                    .path("refusedSessions." + reason);
-            if (seen != null && seen.intValue() == expected) {
-                break;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return given().get("/api/manage/campaigns/{slug}/rejections", slug).then().statusCode(200)
-                .body("refusedSessions." + reason, org.hamcrest.Matchers.equalTo(expected));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(100)).untilAsserted(() -> refusals(slug)
+                        .body("refusedSessions." + reason, org.hamcrest.Matchers.equalTo(expected)));
+        return refusals(slug).body("refusedSessions." + reason, org.hamcrest.Matchers.equalTo(expected));
+    }
+
+    private static io.restassured.response.ValidatableResponse refusals(String slug) {
+        forgetTotals(slug);
+        return given().get("/api/manage/campaigns/{slug}/rejections", slug).then().statusCode(200);
     }
 
     /** Totals as the public sees them once the in-process cache (250 ms) has let go of older figures. */
     public static Response totals(String slug) {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        forgetTotals(slug);
         return given().get("/api/campaigns/{slug}/totals", slug).then().statusCode(200).extract().response();
+    }
+
+    /**
+     * Lets go of the counters the service keeps for a few hundred ms (totals.TotalsService), as their time running out
+     * would: the next read sees Redis as it is now.
+     */
+    public static void forgetTotals(String slug) {
+        try {
+            long id = io.quarkus.arc.Arc.container().instance(io.clickgive.campaign.CampaignCatalog.class).get()
+                    .bySlug(slug).id();
+            io.quarkus.arc.Arc.container().instance(io.clickgive.totals.TotalsService.class).get().forget(id);
+        } catch (io.clickgive.common.ClientError unknown) {
+            // nothing kept for a campaign the catalog does not know
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 
 /** Reads the PostgreSQL ledger directly, as an auditor would, to check what the API told players. */
 public record Ledger(AgroalDataSource db) {
@@ -29,13 +28,13 @@ public record Ledger(AgroalDataSource db) {
 
     /** Waits until the ledger holds {@code expected} clicks for the campaign, or the time is up; returns what it holds. */
     public long awaitClicks(String slug, long expected, Duration timeout) throws InterruptedException {
-        Instant until = Instant.now().plus(timeout);
-        long clicks = clicks(slug);
-        while (clicks != expected && Instant.now().isBefore(until)) {
-            Thread.sleep(100);
-            clicks = clicks(slug);
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).until(() -> clicks(slug) == expected);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // The caller compares what the ledger holds with what it expected, and says what it found.
         }
-        return clicks;
+        return clicks(slug);
     }
 
     /**

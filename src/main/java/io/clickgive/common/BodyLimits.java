@@ -1,7 +1,5 @@
 package io.clickgive.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +18,10 @@ public class BodyLimits {
     static final long DEFAULT_LIMIT = 1024 * 1024;
     static final long IMPORT_LIMIT = 16 * 1024 * 1024;
 
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
 
-    public BodyLimits(ObjectMapper json) {
-        this.json = json;
+    public BodyLimits(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -42,14 +40,9 @@ public class BodyLimits {
                 ctx.next();
                 return;
             }
-            Problem problem = new Problem(413, "Payload too large",
-                    "The request body has " + size + " bytes; at most " + limit + " are accepted here");
-            try {
-                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(json.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                ctx.fail(e);
-            }
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            problems.send(ctx, new ClientError(413, "Payload too large",
+                    "The request body has " + size + " bytes; at most " + limit + " are accepted here"));
         });
     }
 }

@@ -10,17 +10,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
 
-/** The one place where exceptions become HTTP answers: client mistakes are 4xx problems, never a 500 with a stack trace. */
+/**
+ * The one place where exceptions become HTTP answers: client mistakes are 4xx problems, never a 500 with a stack trace.
+ * Written by {@link ProblemWriter}, as the refusals of route handlers are.
+ */
 public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response clientError(ClientError e) {
-        Response response = respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), e.reason(),
-                e.problems()));
-        if (e.retryAfterSeconds() > 0) {
-            response.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
-        }
-        return response;
+        return ProblemWriter.response(e);
     }
 
     @ServerExceptionMapper
@@ -55,7 +53,7 @@ public class ProblemMapper {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return ProblemWriter.response(problem);
     }
 
     /** One refused field as both the API and the console's pages show it: "serials: must not be empty". */

@@ -65,7 +65,8 @@ public class CampaignPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance campaigns(ConsoleView view, List<CampaignView> campaigns);
+        static native TemplateInstance campaigns(ConsoleView view, List<CampaignView> campaigns,
+                                                 List<String> problems);
 
         static native TemplateInstance form(ConsoleView view, CampaignForm form, boolean creating,
                                             List<String> problems);
@@ -111,7 +112,7 @@ public class CampaignPages {
     @GET
     @Operation(summary = "Campaigns, with their status transitions (managers)")
     public TemplateInstance list(@QueryParam("lang") String lang, @Context SecurityContext security) {
-        return Templates.campaigns(console.view(lang, security), campaigns.list());
+        return Templates.campaigns(console.view(lang, security), campaigns.list(), List.of());
     }
 
     @GET
@@ -126,8 +127,8 @@ public class CampaignPages {
     @Operation(summary = "Create a campaign (form); it starts as a draft")
     public Response create(@FormParam("csrf") String token, @FormParam("lang") String lang,
                            @BeanParam CampaignForm form, @Context SecurityContext security) {
-        console.poster(security, token);
         return Console.submit(() -> {
+            console.poster(security, token);
             campaigns.create(console.valid(form.draft(GuardSettings.DEFAULTS, 1000)));
             // To the list, where the new draft waits to go live (its dashboard opens once it is in the catalog).
             return Console.seeOther("/console/campaigns", lang, Map.of());
@@ -150,10 +151,10 @@ public class CampaignPages {
     public Response update(@PathParam("slug") String slug, @FormParam("csrf") String token,
                            @FormParam("lang") String lang, @BeanParam CampaignForm form,
                            @Context SecurityContext security) {
-        console.poster(security, token);
         CampaignView current = campaigns.get(slug);
         form.slug = slug; // the slug is part of public links: never changed by a form
         return Console.submit(() -> {
+            console.poster(security, token);
             campaigns.update(slug, console.valid(form.draft(current.guard(), current.megabytesPerGigabyte())));
             return Console.seeOther("/console/campaigns/" + slug, lang, Map.of());
         }, problems -> Templates.form(console.view(lang, security), form, false, problems));
@@ -166,13 +167,16 @@ public class CampaignPages {
     public Response changeStatus(@PathParam("slug") String slug, @FormParam("csrf") String token,
                                  @FormParam("status") String status, @FormParam("lang") String lang,
                                  @Context SecurityContext security) {
-        console.poster(security, token);
-        CampaignStatus target = QueryParams.oneOf(CampaignStatus.class, "status", status);
-        if (target == null) {
-            throw ClientError.badRequest("status is required: one of DRAFT, LIVE, PAUSED, CLOSED");
-        }
-        campaigns.changeStatus(slug, target);
-        return Console.seeOther("/console/campaigns", lang, Map.of());
+        // A refused move (not allowed from the campaign's status, say) comes back as the list saying why.
+        return Console.submit(() -> {
+            console.poster(security, token);
+            CampaignStatus target = QueryParams.oneOf(CampaignStatus.class, "status", status);
+            if (target == null) {
+                throw ClientError.badRequest("status is required: one of DRAFT, LIVE, PAUSED, CLOSED");
+            }
+            campaigns.changeStatus(slug, target);
+            return Console.seeOther("/console/campaigns", lang, Map.of());
+        }, problems -> Templates.campaigns(console.view(lang, security), campaigns.list(), problems));
     }
 
     @GET
@@ -213,8 +217,8 @@ public class CampaignPages {
                                 @FormParam("target") String target, @FormParam("hash") String hash,
                                 @FormParam("reason") String reason, @FormParam("hold") String hold,
                                 @FormParam("lang") String lang, @Context SecurityContext security) {
-        String actor = console.poster(security, token);
         return Console.submit(() -> {
+            String actor = console.poster(security, token);
             java.time.Instant now = clock.instant();
             voids.order(slug, new VoidOrder(target, hash, now.minus(FLAG_WINDOW), now.plusSeconds(1), reason,
                     hold != null), actor);
@@ -238,7 +242,6 @@ public class CampaignPages {
                              @FormParam("lang") String lang, @FormParam("bundleMegabytes") String size,
                              @FormParam("digest") String digest, @FormParam("action") String action,
                              MultivaluedMap<String, String> fields, @Context SecurityContext security) {
-        String user = console.poster(security, token);
         Map<String, String> floors = new TreeMap<>();
         for (String region : regionCodes()) {
             String floor = fields.getFirst("floor." + region);
@@ -247,6 +250,7 @@ public class CampaignPages {
             }
         }
         return Console.submit(() -> {
+            String user = console.poster(security, token);
             boolean commit = "commit".equals(action);
             PlanOrder order = console.valid(new PlanOrder(whole("bundleMegabytes", size), wholes(floors),
                     commit ? digest : null));

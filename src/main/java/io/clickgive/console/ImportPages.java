@@ -79,9 +79,12 @@ public class ImportPages {
     public Response upload(@PathParam("kind") String kindName, @RestForm String csrf, @RestForm String lang,
                            @RestForm String mode, @RestForm String campaign, @RestForm FileUpload file,
                            @Context SecurityContext security) {
-        String user = console.poster(security, csrf);
-        Kind kind = QueryParams.oneOf(Kind.class, "kind", kindName);
+        // A refused upload shows the form it came from; an unknown kind is refused on the page too.
+        Kind shown = java.util.Arrays.stream(Kind.values()).filter(k -> k.name().equalsIgnoreCase(kindName.strip()))
+                .findFirst().orElse(null);
         return Console.submit(() -> {
+            String user = console.poster(security, csrf);
+            Kind kind = QueryParams.oneOf(Kind.class, "kind", kindName);
             if (file == null || file.size() == 0) {
                 throw ClientError.badRequest("Choose a CSV file");
             }
@@ -99,7 +102,7 @@ public class ImportPages {
             };
             return Response.status(report.refused() ? 422 : 200).entity(page(lang, security, kind, report, List.of()))
                     .build();
-        }, problems -> page(lang, security, kind, null, problems));
+        }, problems -> page(lang, security, shown, null, problems));
     }
 
     private TemplateInstance page(String lang, SecurityContext security, Kind kind, ImportReport report,

@@ -78,9 +78,9 @@ public class TabletPages {
     public Response assign(@FormParam("csrf") String token, @FormParam("serial") List<String> serials,
                            @FormParam("beneficiary") String beneficiary, @FormParam("lang") String lang,
                            @Context SecurityContext security) {
-        String user = console.poster(security, token);
         String organisation = console.organisation(security);
         return Console.submit(() -> {
+            String user = console.poster(security, token);
             tablets.assign(organisation, new TabletOrders.Assign(listed(serials), strip(beneficiary)), user);
             return done(lang, serials.size());
         }, problems -> page(console.view(lang, security), organisation, null, problems));
@@ -94,9 +94,9 @@ public class TabletPages {
                             @FormParam("deliveredOn") String deliveredOn, @FormParam("recipient") String recipient,
                             @FormParam("note") String note, @FormParam("lang") String lang,
                             @Context SecurityContext security) {
-        String user = console.poster(security, token);
         String organisation = console.organisation(security);
         return Console.submit(() -> {
+            String user = console.poster(security, token);
             LocalDate date;
             try {
                 date = LocalDate.parse(deliveredOn);

@@ -63,8 +63,8 @@ public class UserPages {
                            @FormParam("username") String username, @FormParam("password") String password,
                            @FormParam("role") String role, @FormParam("distributor") String distributor,
                            @Context SecurityContext security) {
-        console.poster(security, token);
         return Console.submit(() -> {
+            console.poster(security, token);
             String organisation = distributor == null || distributor.isBlank() ? null : distributor.strip();
             UserView created = users.create(console.valid(new UserDraft(username == null ? null : username.strip(),
                     password, role, organisation)));
@@ -78,8 +78,8 @@ public class UserPages {
     @Operation(summary = "Remove a user (form)")
     public Response delete(@PathParam("username") String username, @FormParam("csrf") String token,
                            @FormParam("lang") String lang, @Context SecurityContext security) {
-        String admin = console.poster(security, token);
         return Console.submit(() -> {
+            String admin = console.poster(security, token);
             users.delete(username, admin);
             return Console.seeOther("/console/users", lang, Map.of());
         }, problems -> page(lang, security, null, problems));

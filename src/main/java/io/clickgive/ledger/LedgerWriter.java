@@ -50,6 +50,8 @@ public class LedgerWriter {
     private final String consumer;
     private volatile boolean running;
     private volatile boolean paused;
+    /** Set while a pass runs: a pause holds the writer still once the pass under way is over. */
+    private volatile boolean passing;
     private volatile long nextClaim;
     /**
      * Set when a pass failed (PostgreSQL down, say): the entries it read stay pending under this consumer. Until they
@@ -95,10 +97,16 @@ public class LedgerWriter {
         paused = false;
     }
 
+    /** Paused, and no pass under way: nothing reads or commits until {@link #resume()}. */
+    public boolean stopped() {
+        return paused && !passing;
+    }
+
     private void loop() {
         while (running) {
             boolean more = false;
             try {
+                passing = true;
                 if (!paused) {
                     more = drainOnce() == Pass.FULL;
                 }
@@ -110,6 +118,8 @@ public class LedgerWriter {
                 // hold the others back, so it is left to the slower claim path instead.
                 retryPending |= unreachable(e);
                 Log.warnf("Ledger writer pass failed, will retry: %s", e.getMessage());
+            } finally {
+                passing = false;
             }
             if (!more) {
                 // Waiting a little lets entries gather, so one commit carries many: under load the ledger costs

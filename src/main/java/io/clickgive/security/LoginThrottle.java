@@ -1,11 +1,10 @@
 package io.clickgive.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickgive.common.ClickgiveConfig;
+import io.clickgive.common.ClientError;
 import io.clickgive.common.Hmac;
 import io.clickgive.common.Keys;
-import io.clickgive.common.Problem;
+import io.clickgive.common.ProblemWriter;
 import io.clickgive.counters.SignInCounters;
 import io.clickgive.guard.Admission;
 import io.smallrye.mutiny.Uni;
@@ -88,15 +87,15 @@ public class LoginThrottle {
     }
 
     private final Admission admission;
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
     private final SignInCounters counters;
     private final Hmac key;
     private final Semaphore checks;
 
-    public LoginThrottle(Admission admission, ObjectMapper json, SignInCounters counters, ClickgiveConfig config,
+    public LoginThrottle(Admission admission, ProblemWriter problems, SignInCounters counters, ClickgiveConfig config,
                          Keys keys) {
         this.admission = admission;
-        this.json = json;
+        this.problems = problems;
         this.counters = counters;
         this.key = keys.privacy("sign-in");
         this.checks = new Semaphore(config.security().maxConcurrentSignIns());
@@ -132,7 +131,7 @@ public class LoginThrottle {
             // addresses over their limits leaves the checks free for everyone else. The form's account is checked
             // later (ThrottledSignIn), and takes its permit there.
             if (!form && !startCheck(attempt)) {
-                problem(ctx, 1, "Too many sign-ins at once; try again in 1 s");
+                problem(ctx, 1000, "Too many sign-ins at once; try again in 1 s");
                 return;
             }
             ctx.addEndHandler(done -> attempt.checked());
@@ -218,7 +217,8 @@ public class LoginThrottle {
                 SignInCounters.Counter.accountOnAddress(attempt.account, attempt.address, PER_USER));
     }
 
-    private static boolean checksCredentials(String path) {
+    /** The API's areas whose path rules ask for a Basic credential (application.properties). */
+    static boolean checksCredentials(String path) {
         return path.startsWith("/api/manage") || path.startsWith("/api/distribute") || path.startsWith("/api/admin");
     }
 
@@ -228,7 +228,7 @@ public class LoginThrottle {
             return;
         }
         long seconds = seconds(waitMs);
-        problem(ctx, seconds, "Too many failed sign-ins; try again in " + seconds + " s");
+        problem(ctx, waitMs, "Too many failed sign-ins; try again in " + seconds + " s");
     }
 
     /** A form's refusal: back to the sign-in page, which says how long to wait. */
@@ -238,14 +238,8 @@ public class LoginThrottle {
                 .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 
-    private void problem(RoutingContext ctx, long seconds, String detail) {
-        try {
-            ctx.response().setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                    .end(json.writeValueAsString(new Problem(429, "Too many requests", detail)));
-        } catch (JsonProcessingException e) {
-            ctx.fail(e);
-        }
+    private void problem(RoutingContext ctx, long waitMs, String detail) {
+        problems.send(ctx, ClientError.tooManyRequests(null, null, detail, waitMs));
     }
 
     private static long seconds(long ms) {

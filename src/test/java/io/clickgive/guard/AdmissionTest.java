@@ -123,7 +123,7 @@ class AdmissionTest {
         Map<String, Object> draft = campaign(slug);
         draft.put("guard", Map.of("establishRounds", 3, "establishAfterMinutes", 1_440, "futureToleranceMs", 250));
         given().contentType(ContentType.JSON).body(draft).put("/api/manage/campaigns/{slug}", slug).then().statusCode(200);
-        awaitRule(slug);
+        awaitRule(slug, rules -> Integer.valueOf(3).equals(rules.establishRounds()));
         Fixtures.Session again = session(slug, person, address);
         // … and lost when a session of the player is judged scripted: clicks reported before their time.
         Fixtures.sendBatch(again, 1, List.of(100, 9_000)).then().body("accepted", equalTo(0));
@@ -144,7 +144,7 @@ class AdmissionTest {
         Map<String, Object> draft = campaign(slug);
         draft.put("guard", guard);
         given().contentType(ContentType.JSON).body(draft).put("/api/manage/campaigns/{slug}", slug).then().statusCode(200);
-        awaitRule(slug);
+        awaitRule(slug, rules -> Integer.valueOf(16).equals(rules.playerIntervalSeconds()));
         start(slug, player, address).then().statusCode(201);
         start(slug, player, address).then().statusCode(429).body("reason", equalTo("WAIT"));
         rejections(slug).body("refusedSessions.PLAYER_RATE", equalTo(1));
@@ -160,13 +160,12 @@ class AdmissionTest {
         return draft;
     }
 
-    /** The campaign's new rule reaches the catalog (refreshed every second in tests). */
-    private static void awaitRule(String slug) {
-        try {
-            Thread.sleep(1_500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** The campaign's new rule reaches the catalog the click path reads (refreshed every second in tests). */
+    private static void awaitRule(String slug, java.util.function.Predicate<GuardSettings> changed) {
+        io.clickgive.campaign.CampaignCatalog catalog = io.quarkus.arc.Arc.container()
+                .instance(io.clickgive.campaign.CampaignCatalog.class).get();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> changed.test(catalog.bySlug(slug).guard()));
     }
 
     private static String guarded(Map<String, Object> guard) {

@@ -2,9 +2,11 @@ package io.clickgive.guard;
 
 import io.clickgive.Fixtures;
 import io.clickgive.Fixtures.Session;
+import io.clickgive.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,9 @@ import static org.hamcrest.Matchers.nullValue;
 /** One test per click reason of the batch script, each with the guard on, and the reasons' counters. */
 @QuarkusTest
 class InspectionTest {
+
+    @jakarta.inject.Inject
+    TestClock clock;
 
     @Test
     void humanLikeClicksPassUntouched() {
@@ -122,7 +127,7 @@ class InspectionTest {
 
     /** An honest page counts offsets from when it got the grant: they trail the server's clock, and always count. */
     @Test
-    void clicksReportedBeforeTheirTimeAreRefusedAndJudgeTheSession() throws InterruptedException {
+    void clicksReportedBeforeTheirTimeAreRefusedAndJudgeTheSession() {
         for (boolean guard : List.of(true, false)) {
             Map<String, Object> draft = Fixtures.guardedDraft(Fixtures.uniqueSlug("future"),
                     Map.of("enabled", guard, "futureToleranceMs", 250));
@@ -131,13 +136,15 @@ class InspectionTest {
             // A whole round posted at once, during what would be its first half second.
             Fixtures.sendBatch(script, 1, humanLike(0, 40, 12)).then().statusCode(200)
                     .body("accepted", equalTo(0)).body("rejected", equalTo(40)).body("reason", equalTo("NOT_COUNTED"));
-            Thread.sleep(600);
-            Fixtures.sendBatch(script, 2, List.of(300)).then().body("accepted", equalTo(0));
+            try (TestClock.Moved later = clock.advance(Duration.ofMillis(600))) {
+                Fixtures.sendBatch(script, 2, List.of(300)).then().body("accepted", equalTo(0));
+            }
             rejections(slug).body("rejectedClicks.FUTURE", equalTo(41)).body("acceptedClicks", equalTo(0));
 
             Session person = Fixtures.startSession(slug);
-            Thread.sleep(600);
-            Fixtures.sendBatch(person, 1, List.of(100, 320, 560, 800)).then().body("accepted", equalTo(4));
+            try (TestClock.Moved later = clock.advance(Duration.ofMillis(600))) {
+                Fixtures.sendBatch(person, 1, List.of(100, 320, 560, 800)).then().body("accepted", equalTo(4));
+            }
             Fixtures.totals(slug).then().body("clicks", equalTo(4));
         }
     }
@@ -173,11 +180,7 @@ class InspectionTest {
     }
 
     static io.restassured.response.ValidatableResponse rejections(String slug) {
-        try {
-            Thread.sleep(300); // the totals cache
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Fixtures.forgetTotals(slug); // the totals cache
         return given().get("/api/manage/campaigns/{slug}/rejections", slug).then().statusCode(200);
     }
 

@@ -1,6 +1,7 @@
 package io.clickgive.guard;
 
 import io.clickgive.Fixtures;
+import io.clickgive.TestClock;
 import io.clickgive.common.ClickgiveConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import org.altcha.altcha.Altcha;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The proof of work at the session's door: every way a solution can be wrong is refused with its reason. */
 @QuarkusTest
 class ProofOfWorkTest {
+
+    @Inject
+    TestClock clock;
 
     private static final String ADDRESS = "198.51.100.9";
 
@@ -120,11 +125,13 @@ class ProofOfWorkTest {
     }
 
     @Test
-    void expiredChallengeIsForbidden() throws InterruptedException {
+    void expiredChallengeIsForbidden() {
         String slug = InspectionTest.guarded(Map.of());
         Map<String, Object> proof = Fixtures.solve(Fixtures.challenge(slug, id("phone-5"), ADDRESS));
-        Thread.sleep(3_200); // the test profile's challenges live 3 s
-        start(slug, "phone-5", proof).statusCode(403).body("reason", equalTo("PUZZLE"));
+        // The test profile's challenges live 3 s, checked against the service's clock.
+        try (TestClock.Moved later = clock.advance(Duration.ofMillis(3_200))) {
+            start(slug, "phone-5", proof).statusCode(403).body("reason", equalTo("PUZZLE"));
+        }
         InspectionTest.awaitRefused(slug, "POW_EXPIRED", 1);
     }
 

@@ -106,9 +106,9 @@ class LedgerWriterTest {
     LedgerBacklog backlog;
 
     /** Stops the writer, letting a pass already under way finish. */
-    private void pauseWriter() throws InterruptedException {
+    private void pauseWriter() {
         writer.pause();
-        Thread.sleep(500);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(writer::stopped);
     }
 
     /** Twelve sessions of two batches each (the first of {@code clicks}, one more each session): the clicks accepted. */
@@ -147,11 +147,9 @@ class LedgerWriterTest {
         Ledger ledger = new Ledger(db);
         assertEquals(told, ledger.awaitClicks(slug, told, Duration.ofSeconds(10)), "the good entries, at once");
 
-        LedgerBacklog.Backlog after = backlog.of(campaign.id());
-        for (int i = 0; i < 300 && (after.deadLetters() < 16 || after.batches() > 0); i++) {
-            Thread.sleep(100);
-            after = backlog.of(campaign.id());
-        }
+        LedgerBacklog.Backlog after = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(() -> backlog.of(campaign.id()),
+                        b -> b.deadLetters() >= 16 && b.batches() == 0);
         assertEquals(16, after.deadLetters(), "both bad entries of every shard set aside");
         assertEquals(0, after.batches(), "nothing left waiting in the ledger streams");
         assertTrue(after.oldestDeadLetterMillis() > 0);

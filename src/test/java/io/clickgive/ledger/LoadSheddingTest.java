@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -73,18 +72,15 @@ class LoadSheddingTest {
     }
 
     /** Asks for a session (a new player each time) until the answer has this status; 5 s at most. */
-    private static io.restassured.response.ValidatableResponse awaitStatus(String slug, int status) throws InterruptedException {
-        Instant until = Instant.now().plusSeconds(5);
-        while (true) {
-            String address = Fixtures.randomAddress();
-            Map<String, Object> request = new java.util.HashMap<>(Map.of("identity", Fixtures.mintIdentity(address)));
-            request.put("proof", Fixtures.solve(Fixtures.challenge(slug, request.get("identity"), address)));
-            var answer = given().contentType(ContentType.JSON).body(request).header("X-Forwarded-For", address)
-                    .post("/api/campaigns/{slug}/sessions", slug).then();
-            if (answer.extract().statusCode() == status || Instant.now().isAfter(until)) {
-                return answer.statusCode(status);
-            }
-            Thread.sleep(200);
-        }
+    private static io.restassured.response.ValidatableResponse awaitStatus(String slug, int status) {
+        // Every try mints an identity, and mints raise the next one's price: a try every 200 ms, as before.
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                    String address = Fixtures.randomAddress();
+                    Map<String, Object> request = new java.util.HashMap<>(Map.of("identity", Fixtures.mintIdentity(address)));
+                    request.put("proof", Fixtures.solve(Fixtures.challenge(slug, request.get("identity"), address)));
+                    return given().contentType(ContentType.JSON).body(request).header("X-Forwarded-For", address)
+                            .post("/api/campaigns/{slug}/sessions", slug).then();
+                }, answer -> answer.extract().statusCode() == status).statusCode(status);
     }
 }

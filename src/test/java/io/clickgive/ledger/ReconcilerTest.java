@@ -48,7 +48,7 @@ class ReconcilerTest {
         int recorded = play(slug, 4, "MA-01");
         new Ledger(db).awaitClicks(slug, recorded, Duration.ofSeconds(10));
         writer.pause();
-        Thread.sleep(500);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(writer::stopped);
         int inFlight = play(slug, 3, "MA-02");
 
         reconcile(slug).statusCode(200)

@@ -69,7 +69,9 @@ class PageResourceTest {
         String closed = Fixtures.liveCampaign("shell-closed");
         Fixtures.setStatus(paused, "PAUSED");
         Fixtures.setStatus(closed, "CLOSED");
-        Thread.sleep(1_500);                               // the catalog refreshes every second in tests
+        // The catalog the pages read refreshes every second in tests.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                given().get("/c/{slug}?lang=ar", closed).then().statusCode(200).body(containsString("انتهت هذه الحملة")));
         given().get("/c/{slug}?lang=fr", draft).then().statusCode(404).body(containsString("Campagne introuvable"));
         given().get("/c/{slug}?lang=en", paused).then().statusCode(200).body(containsString("This campaign is not open"))
                 .body(not(containsString("id=\"boot\"")));

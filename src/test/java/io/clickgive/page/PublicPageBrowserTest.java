@@ -3,6 +3,7 @@ package io.clickgive.page;
 import io.agroal.api.AgroalDataSource;
 import io.clickgive.Fixtures;
 import io.clickgive.Ledger;
+import io.clickgive.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -56,6 +57,9 @@ class PublicPageBrowserTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    TestClock clock;
 
     @BeforeAll
     static void openBrowser() throws Exception {
@@ -147,7 +151,9 @@ class PublicPageBrowserTest {
     void aClosedCampaignShowsItsMessage() throws Exception {
         String slug = Fixtures.liveCampaign(guarded("page-closed"));
         Fixtures.setStatus(slug, "CLOSED");
-        Thread.sleep(1_500);                               // the catalog refreshes every second in tests
+        // The catalog the page reads refreshes every second in tests.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given()
+                .get("/c/{slug}?lang=fr", slug).then().statusCode(200).body(containsString("Cette campagne est terminée")));
         load(slug, "fr", 390, 844);
         assertEquals("Cette campagne est terminée", browser.findElement(By.tagName("h1")).getText());
         shoot("fr-phone-closed");
@@ -235,17 +241,23 @@ class PublicPageBrowserTest {
         shoot("fr-desktop-console-new-campaign");
         browser.findElement(By.cssSelector("form.form button[type='submit']")).click();
         await(By.cssSelector("form[action='/console/campaigns/" + slug + "/status'] button"), 10).click();
-        Thread.sleep(1_500);                               // the catalog sees the launch within a second
+        // The catalog sees the launch within a second: the public page is the game's.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given()
+                .get("/c/{slug}", slug).then().statusCode(200).body(containsString("id=\"boot\"")));
         await(By.linkText(slug), 10).click();
         String before = await(By.cssSelector(".goal"), 10).getText();
         assertTrue(before.contains(" 0 clics"), before);
         // A player plays a round meanwhile; the dashboard refreshes itself.
         Fixtures.Session session = Fixtures.startSession(slug);
-        Thread.sleep(4_000); // 3 s countdown, then the clicks must have happened: the campaign checks offsets against the clock
-        Fixtures.sendBatch(session, 1, Fixtures.offsets(100, 12, 60)).then().statusCode(200).body("accepted", equalTo(12));
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(d -> d.findElement(By.cssSelector(".goal")).getText().contains(" 12 clics"));
-        assertTrue(browser.findElement(By.id("chart-summary")).getText().contains("12"));
+        // 3 s countdown, then the clicks must have happened: the campaign checks offsets against the service's clock,
+        // moved on meanwhile (until the dashboard has shown them: its chart reads the minutes from the same clock).
+        try (TestClock.Moved later = clock.advance(Duration.ofSeconds(4))) {
+            Fixtures.sendBatch(session, 1, Fixtures.offsets(100, 12, 60)).then().statusCode(200)
+                    .body("accepted", equalTo(12));
+            new WebDriverWait(browser, Duration.ofSeconds(15))
+                    .until(d -> d.findElement(By.cssSelector(".goal")).getText().contains(" 12 clics"));
+            assertTrue(browser.findElement(By.id("chart-summary")).getText().contains("12"));
+        }
         shoot("fr-desktop-console-dashboard");
     }
 

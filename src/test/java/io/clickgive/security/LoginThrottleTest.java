@@ -156,15 +156,12 @@ class LoginThrottleTest {
      * A failure is counted as its answer leaves: waits until the counter in Redis holds {@code failures} (the one the
      * throttle itself reads), at most 5 s.
      */
-    private void awaitCounted(String key, int failures) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            String count = redis.value(String.class).get(key);
-            if (count != null && Integer.parseInt(count) >= failures) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError(key + " never reached " + failures + " failures");
+    private void awaitCounted(String key, int failures) {
+        org.awaitility.Awaitility.await(key + " reaches " + failures + " failures").atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(10)).until(() -> {
+                    String count = redis.value(String.class).get(key);
+                    return count != null && Integer.parseInt(count) >= failures;
+                });
     }
 
     private String accountKey(String user) {

@@ -2,10 +2,12 @@ package io.clickgive.session;
 
 import io.clickgive.Fixtures;
 import io.clickgive.Fixtures.Session;
+import io.clickgive.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -22,6 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class SessionResourceTest {
+
+    @jakarta.inject.Inject
+    TestClock clock;
 
     @Test
     void liveCampaignGrantsATenSecondSession() {
@@ -127,15 +132,17 @@ class SessionResourceTest {
 
     /** Invariant 1: nothing is counted after the end of the session and its grace. */
     @Test
-    void batchAfterTheWindowIsRejectedAsLate() throws InterruptedException {
+    void batchAfterTheWindowIsRejectedAsLate() {
         Map<String, Object> draft = new HashMap<>(Fixtures.draft(Fixtures.uniqueSlug("late")));
         draft.put("sessionSeconds", 1);
         String slug = Fixtures.liveCampaign(draft);
         Session session = Fixtures.startSession(slug);
         Fixtures.sendBatch(session, 1, Fixtures.offsets(0, 5, 100)).then().body("accepted", equalTo(5));
-        Thread.sleep(2_300); // 1 s session + 1 s grace in the test profile
-        Fixtures.sendBatch(session, 2, Fixtures.offsets(600, 3, 100)).then().statusCode(200)
-                .body("accepted", equalTo(0)).body("rejected", equalTo(3)).body("reason", equalTo("LATE"));
+        // 1 s session + 1 s grace in the test profile, on the service's clock.
+        try (TestClock.Moved later = clock.advance(Duration.ofMillis(2_300))) {
+            Fixtures.sendBatch(session, 2, Fixtures.offsets(600, 3, 100)).then().statusCode(200)
+                    .body("accepted", equalTo(0)).body("rejected", equalTo(3)).body("reason", equalTo("LATE"));
+        }
         Fixtures.sendBatch(session, 1, Fixtures.offsets(0, 5, 100)).then().body("accepted", equalTo(5));
         Fixtures.totals(slug).then().body("clicks", equalTo(5));
     }

@@ -178,15 +178,10 @@ class VoidTest {
         throw new AssertionError("no " + list + " row with " + clicks + " clicks in " + review);
     }
 
-    private static ValidatableResponse awaitVoids(String slug, int count) throws InterruptedException {
-        long until = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < until) {
-            int seen = given().get("/api/manage/campaigns/{slug}/voids", slug).then().extract().path("size()");
-            if (seen >= count) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+    private static ValidatableResponse awaitVoids(String slug, int count) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> given()
+                        .get("/api/manage/campaigns/{slug}/voids", slug).then().extract().<Integer>path("size()") >= count);
         return given().get("/api/manage/campaigns/{slug}/voids", slug).then().statusCode(200).body("size()", equalTo(count));
     }
 
