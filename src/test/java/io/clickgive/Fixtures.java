@@ -179,7 +179,7 @@ public final class Fixtures {
             long id = io.quarkus.arc.Arc.container().instance(io.clickgive.campaign.CampaignCatalog.class).get()
                     .bySlug(slug).id();
             io.quarkus.arc.Arc.container().instance(io.clickgive.totals.TotalsService.class).get().forget(id);
-        } catch (io.clickgive.common.ClientError unknown) {
+        } catch (io.clickgive.web.ClientError unknown) {
             // nothing kept for a campaign the catalog does not know
         }
     }

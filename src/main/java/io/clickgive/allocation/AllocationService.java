@@ -3,7 +3,7 @@ package io.clickgive.allocation;
 import io.clickgive.request.RequestService;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import io.clickgive.common.Rows;
 import jakarta.persistence.Tuple;
 import io.clickgive.common.Resources;

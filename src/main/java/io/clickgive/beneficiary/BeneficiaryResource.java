@@ -1,7 +1,7 @@
 package io.clickgive.beneficiary;
 
-import io.clickgive.common.ImportReport;
-import io.clickgive.common.QueryParams;
+import io.clickgive.csv.ImportReport;
+import io.clickgive.web.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,9 +1,9 @@
 package io.clickgive.beneficiary;
 
-import io.clickgive.common.ClientError;
-import io.clickgive.common.CsvTable;
-import io.clickgive.common.ImportReport;
-import io.clickgive.common.ImportReport.RowError;
+import io.clickgive.web.ClientError;
+import io.clickgive.csv.CsvTable;
+import io.clickgive.csv.ImportReport;
+import io.clickgive.csv.ImportReport.RowError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;

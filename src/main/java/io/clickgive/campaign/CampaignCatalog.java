@@ -1,6 +1,6 @@
 package io.clickgive.campaign;
 
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

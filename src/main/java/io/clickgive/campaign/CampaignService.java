@@ -1,6 +1,6 @@
 package io.clickgive.campaign;
 
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;

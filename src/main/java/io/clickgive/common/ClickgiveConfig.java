@@ -204,7 +204,7 @@ public interface ClickgiveConfig {
 
         /**
          * Refuse to start with an empty, short, placeholder or shared key, or a first admin password under 12
-         * characters (common.SecretsCheck). Off in dev and test only, whose keys are throw-away.
+         * characters (crypto.SecretsCheck). Off in dev and test only, whose keys are throw-away.
          */
         @WithDefault("true")
         boolean requireStrongSecrets();

@@ -2,7 +2,7 @@ package io.clickgive.console;
 
 import io.clickgive.campaign.CampaignDraft;
 import io.clickgive.campaign.CampaignView;
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import io.clickgive.guard.GuardSettings;
 import jakarta.ws.rs.FormParam;
 

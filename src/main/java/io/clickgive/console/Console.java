@@ -1,7 +1,7 @@
 package io.clickgive.console;
 
-import io.clickgive.common.ClientError;
-import io.clickgive.common.ProblemMapper;
+import io.clickgive.web.ClientError;
+import io.clickgive.web.ProblemMapper;
 import io.clickgive.page.PageTexts;
 import io.clickgive.security.User;
 import io.clickgive.security.UserService;

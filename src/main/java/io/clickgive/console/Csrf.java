@@ -1,8 +1,8 @@
 package io.clickgive.console;
 
-import io.clickgive.common.Keys;
-import io.clickgive.common.ClientError;
-import io.clickgive.common.Hmac;
+import io.clickgive.crypto.Keys;
+import io.clickgive.web.ClientError;
+import io.clickgive.crypto.Hmac;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.clickgive.console;
 
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import io.clickgive.distribution.TabletOrders;
 import io.clickgive.distribution.TabletService;
 import io.clickgive.distribution.TabletStatus;

@@ -2,7 +2,7 @@ package io.clickgive.distribution;
 
 import io.clickgive.common.Actors;
 import io.clickgive.security.OwnOrganisation;
-import io.clickgive.common.QueryParams;
+import io.clickgive.web.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

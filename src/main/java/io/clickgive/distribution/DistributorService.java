@@ -1,6 +1,6 @@
 package io.clickgive.distribution;
 
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,8 +1,8 @@
 package io.clickgive.distribution;
 
 import io.clickgive.common.Actors;
-import io.clickgive.common.ImportReport;
-import io.clickgive.common.QueryParams;
+import io.clickgive.csv.ImportReport;
+import io.clickgive.web.QueryParams;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

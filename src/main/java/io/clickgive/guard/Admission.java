@@ -1,7 +1,7 @@
 package io.clickgive.guard;
 
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package io.clickgive.guard;
 
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.ClientError;
-import io.clickgive.common.Hmac;
-import io.clickgive.common.Keys;
+import io.clickgive.web.ClientError;
+import io.clickgive.crypto.Hmac;
+import io.clickgive.crypto.Keys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

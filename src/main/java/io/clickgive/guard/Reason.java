@@ -1,6 +1,6 @@
 package io.clickgive.guard;
 
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 
 /**
  * Why a click or a session was refused. Every refusal carries one of these codes: it is counted per campaign in Redis,

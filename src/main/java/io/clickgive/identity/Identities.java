@@ -1,8 +1,8 @@
 package io.clickgive.identity;
 
-import io.clickgive.common.Keys;
+import io.clickgive.crypto.Keys;
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.Hmac;
+import io.clickgive.crypto.Hmac;
 import io.clickgive.counters.MintCounters;
 import io.clickgive.counters.MintCounters.MintAnswer;
 import io.clickgive.counters.MintCounters.MintCall;

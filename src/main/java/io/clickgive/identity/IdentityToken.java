@@ -1,6 +1,6 @@
 package io.clickgive.identity;
 
-import io.clickgive.common.Hmac;
+import io.clickgive.crypto.Hmac;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

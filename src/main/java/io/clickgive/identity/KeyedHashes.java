@@ -1,8 +1,8 @@
 package io.clickgive.identity;
 
-import io.clickgive.common.ClientError;
-import io.clickgive.common.Hmac;
-import io.clickgive.common.Keys;
+import io.clickgive.web.ClientError;
+import io.clickgive.crypto.Hmac;
+import io.clickgive.crypto.Keys;
 import io.clickgive.counters.DayKeys;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;

@@ -1,7 +1,7 @@
 package io.clickgive.ledger;
 
 import io.clickgive.campaign.CampaignCatalog;
-import io.clickgive.common.ImportReport;
+import io.clickgive.csv.ImportReport;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -6,7 +6,7 @@ import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
 import io.clickgive.campaign.Region;
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import io.clickgive.report.CampaignReport;
 import io.clickgive.report.ReportService;
 import io.clickgive.report.Transparency;

@@ -4,7 +4,7 @@ import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import io.clickgive.common.Rows;
 import io.clickgive.totals.TotalsService;
 import io.quarkus.logging.Log;

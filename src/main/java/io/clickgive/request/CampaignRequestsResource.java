@@ -1,7 +1,7 @@
 package io.clickgive.request;
 
 import io.clickgive.common.Actors;
-import io.clickgive.common.QueryParams;
+import io.clickgive.web.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;

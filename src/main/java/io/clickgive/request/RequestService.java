@@ -4,7 +4,7 @@ import io.clickgive.beneficiary.Beneficiary;
 import io.clickgive.beneficiary.BeneficiaryService;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package io.clickgive.security;
 
-import io.clickgive.common.ClientError;
-import io.clickgive.common.ProblemWriter;
+import io.clickgive.web.ClientError;
+import io.clickgive.web.ProblemWriter;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.vertx.http.runtime.security.BasicAuthenticationMechanism;

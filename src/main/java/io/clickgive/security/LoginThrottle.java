@@ -1,10 +1,10 @@
 package io.clickgive.security;
 
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.ClientError;
-import io.clickgive.common.Hmac;
-import io.clickgive.common.Keys;
-import io.clickgive.common.ProblemWriter;
+import io.clickgive.web.ClientError;
+import io.clickgive.crypto.Hmac;
+import io.clickgive.crypto.Keys;
+import io.clickgive.web.ProblemWriter;
 import io.clickgive.counters.SignInCounters;
 import io.clickgive.guard.Admission;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package io.clickgive.security;
 
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;

@@ -1,7 +1,7 @@
 package io.clickgive.security;
 
 import io.clickgive.common.ClickgiveConfig;
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;

@@ -1,6 +1,6 @@
 package io.clickgive.session;
 
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.clickgive.session;
 
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import io.clickgive.guard.ProofOfWork;
 
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package io.clickgive.session;
 
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import io.clickgive.identity.Identities;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package io.clickgive.voids;
 
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package io.clickgive.voids;
 
 import io.clickgive.common.Actors;
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -3,7 +3,7 @@ package io.clickgive.voids;
 import io.agroal.api.AgroalDataSource;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
-import io.clickgive.common.ClientError;
+import io.clickgive.web.ClientError;
 import io.clickgive.common.Resources;
 import io.clickgive.counters.CampaignCounters;
 import io.clickgive.counters.Hold;

@@ -162,8 +162,8 @@ class InspectionTest {
     void tokenRefusalsAreCountedForTheirCampaign() {
         String slug = guarded(Map.of());
         long campaignId = ((Number) given().get("/api/manage/campaigns/{slug}", slug).then().extract().path("id")).longValue();
-        io.clickgive.common.Hmac key = io.clickgive.common.Keys.derived("test-only-token-key-0123456789abcdef",
-                io.clickgive.common.Keys.Purpose.SESSION_TOKEN);
+        io.clickgive.crypto.Hmac key = io.clickgive.crypto.Keys.derived("test-only-token-key-0123456789abcdef",
+                io.clickgive.crypto.Keys.Purpose.SESSION_TOKEN);
         io.clickgive.session.SessionToken ended = new io.clickgive.session.SessionToken("ended", campaignId, 0, 1_000,
                 11_000, 160, "-", "p", "w");
         Fixtures.sendBatch(new Session("ended", ended.sign(key)), 1, List.of(100)).then().statusCode(401);

@@ -2,8 +2,8 @@ package io.clickgive.guard;
 
 import io.clickgive.Fixtures;
 import io.clickgive.Fixtures.Session;
-import io.clickgive.common.Hmac;
-import io.clickgive.common.Keys;
+import io.clickgive.crypto.Hmac;
+import io.clickgive.crypto.Keys;
 import io.clickgive.identity.IdentityToken;
 import io.clickgive.identity.KeyedHashes;
 import io.clickgive.session.SessionToken;

@@ -62,7 +62,7 @@ class ProofOfWorkTest {
         payload.number = (long) solved.number;
         payload.salt = salt;
         payload.signature = (String) challenge.get("signature");
-        String key = io.clickgive.common.Keys.altchaKey(config.tokens().key());
+        String key = io.clickgive.crypto.Keys.altchaKey(config.tokens().key());
         assertTrue(Altcha.verifySolution(payload, key, false), "ALTCHA's verifier accepts our challenge: " + challenge);
         assertEquals(Instant.parse((String) challenge.get("expiresAt")).toEpochMilli(),
                 Long.parseLong(Altcha.extractParams(salt).get("until")));

@@ -1,7 +1,7 @@
 package io.clickgive.identity;
 
-import io.clickgive.common.Hmac;
-import io.clickgive.common.Keys;
+import io.clickgive.crypto.Hmac;
+import io.clickgive.crypto.Keys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 /**
  * Every kind of refusal, whichever layer refuses it (a route handler before any resource, the HTTP path rules, a
- * resource), answers with the same problem document from the one writer (common.ProblemWriter).
+ * resource), answers with the same problem document from the one writer (web.ProblemWriter).
  */
 @QuarkusTest
 class RefusalProblemsTest {

@@ -1,7 +1,7 @@
 package io.clickgive.session;
 
-import io.clickgive.common.ClientError;
-import io.clickgive.common.Hmac;
+import io.clickgive.web.ClientError;
+import io.clickgive.crypto.Hmac;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.clickgive.common;
+package io.clickgive.crypto;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -1,4 +1,4 @@
-package io.clickgive.common;
+package io.clickgive.web;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package io.clickgive.common;
+package io.clickgive.crypto;
 
+import io.clickgive.common.ClickgiveConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package io.clickgive.common;
+package io.clickgive.web;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

@@ -1,4 +1,4 @@
-package io.clickgive.common;
+package io.clickgive.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;

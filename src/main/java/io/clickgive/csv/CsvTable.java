@@ -1,5 +1,6 @@
-package io.clickgive.common;
+package io.clickgive.csv;
 
+import io.clickgive.web.ClientError;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

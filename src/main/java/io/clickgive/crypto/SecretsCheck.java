@@ -1,5 +1,6 @@
-package io.clickgive.common;
+package io.clickgive.crypto;
 
+import io.clickgive.common.ClickgiveConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;

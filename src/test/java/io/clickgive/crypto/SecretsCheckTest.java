@@ -1,4 +1,4 @@
-package io.clickgive.common;
+package io.clickgive.crypto;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
-package io.clickgive.common;
+package io.clickgive.csv;
 
+import io.clickgive.web.ClientError;
 import java.util.List;
 
 /**
