@@ -154,6 +154,7 @@ public final class Fixtures {
     /** Session refusals decided before Redis reach it at the next flush (every second): waits for them, 5 s at most. */
     public static io.restassured.response.ValidatableResponse awaitRefused(String slug, String reason, int expected) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .pollDelay(java.time.Duration.ZERO)
                 .pollInterval(java.time.Duration.ofMillis(100)).untilAsserted(() -> refusals(slug)
                         .body("refusedSessions." + reason, org.hamcrest.Matchers.equalTo(expected)));
         return refusals(slug).body("refusedSessions." + reason, org.hamcrest.Matchers.equalTo(expected));

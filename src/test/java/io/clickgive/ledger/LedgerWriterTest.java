@@ -148,6 +148,7 @@ class LedgerWriterTest {
         assertEquals(told, ledger.awaitClicks(slug, told, Duration.ofSeconds(10)), "the good entries, at once");
 
         LedgerBacklog.Backlog after = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(100)).until(() -> backlog.of(campaign.id()),
                         b -> b.deadLetters() >= 16 && b.batches() == 0);
         assertEquals(16, after.deadLetters(), "both bad entries of every shard set aside");

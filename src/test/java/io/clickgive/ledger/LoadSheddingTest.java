@@ -75,6 +75,7 @@ class LoadSheddingTest {
     private static io.restassured.response.ValidatableResponse awaitStatus(String slug, int status) {
         // Every try mints an identity, and mints raise the next one's price: a try every 200 ms, as before.
         return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .pollDelay(java.time.Duration.ZERO)
                 .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
                     String address = Fixtures.randomAddress();
                     Map<String, Object> request = new java.util.HashMap<>(Map.of("identity", Fixtures.mintIdentity(address)));

@@ -158,6 +158,7 @@ class LoginThrottleTest {
      */
     private void awaitCounted(String key, int failures) {
         org.awaitility.Awaitility.await(key + " reaches " + failures + " failures").atMost(java.time.Duration.ofSeconds(5))
+                .pollDelay(java.time.Duration.ZERO)
                 .pollInterval(java.time.Duration.ofMillis(10)).until(() -> {
                     String count = redis.value(String.class).get(key);
                     return count != null && Integer.parseInt(count) >= failures;

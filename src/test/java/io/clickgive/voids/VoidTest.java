@@ -180,6 +180,7 @@ class VoidTest {
 
     private static ValidatableResponse awaitVoids(String slug, int count) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollDelay(java.time.Duration.ZERO)
                 .pollInterval(java.time.Duration.ofMillis(100)).until(() -> given()
                         .get("/api/manage/campaigns/{slug}/voids", slug).then().extract().<Integer>path("size()") >= count);
         return given().get("/api/manage/campaigns/{slug}/voids", slug).then().statusCode(200).body("size()", equalTo(count));
