@@ -1,31 +1,9 @@
 // The public API, with timeouts: a phone on a weak network must not wait forever on one request.
-import type { Attempt, BatchResult } from './outbox';
-import type { Challenge, Solution } from './pow';
+import type { Attempt } from './outbox';
 import type { Batch } from './round';
+import type { BatchReport, BatchResult, Challenge, ChallengeRequest, Grant, Minted, Problem, SessionRequest, Solution, Totals } from './schema';
 
-export interface Grant {
-  sessionId: string;
-  token: string;
-  grantedAt: string;
-  startsAt: string;
-  endsAt: string;
-  maxClicks: number;
-  megabytesPerClick: number;
-  next: Challenge | null;
-}
-
-export interface Totals {
-  megabytes: number;
-  gigabytes: number;
-  percentOfGoal: number;
-  goalGigabytes: number;
-  regions: { code: string; megabytes: number; gigabytes: number }[];
-}
-
-export interface Minted {
-  identity: string;
-  mintedAt: string;
-}
+export type { Grant, Minted, Totals };
 
 /** A refusal: its HTTP status, its Retry-After in seconds, and the public word for it (WAIT, PUZZLE, IDENTITY, TOKEN). */
 export class ApiError extends Error {
@@ -70,7 +48,7 @@ async function call(path: string, body?: unknown, timeoutMs = 8000, send: Fetch 
 
 async function json<T>(response: Response): Promise<T> {
   if (!response.ok) {
-    const problem = (await response.json().catch(() => null)) ?? {};
+    const problem: Partial<Problem> = (await response.json().catch(() => null)) ?? {};
     const retryAfter = Number(response.headers.get('Retry-After') ?? 0);
     throw new ApiError(response.status, Number.isFinite(retryAfter) ? retryAfter : 0,
       problem.detail ?? response.statusText, typeof problem.reason === 'string' ? problem.reason : null);
@@ -80,13 +58,15 @@ async function json<T>(response: Response): Promise<T> {
 
 /** A session's puzzle; identity is null when the campaign's guard is off (and then left out of the request). */
 export async function challenge(slug: string, identity: string | null): Promise<Challenge> {
-  return json(await call(`/api/campaigns/${encodeURIComponent(slug)}/challenges`, { identity: identity ?? undefined }));
+  const request: Partial<ChallengeRequest> = identity === null ? {} : { identity };
+  return json(await call(`/api/campaigns/${encodeURIComponent(slug)}/challenges`, request));
 }
 
 export async function startSession(slug: string, identity: string | null, region: string | null,
                                    proof: Solution | null): Promise<Grant> {
-  return json(await call(`/api/campaigns/${encodeURIComponent(slug)}/sessions`,
-    { identity: identity ?? undefined, region, proof }));
+  // Without the guard there is no identity, and the request says nothing of one.
+  const request: Partial<SessionRequest> = identity === null ? { region, proof } : { identity, region, proof };
+  return json(await call(`/api/campaigns/${encodeURIComponent(slug)}/sessions`, request));
 }
 
 /** The puzzle that pays for a new identity: its difficulty rises with the identities this network minted lately. */
@@ -105,8 +85,8 @@ export async function totals(slug: string): Promise<Totals> {
 /** One attempt at a batch: 4xx other than 408/429 will not get better by retrying; everything else might. */
 export async function sendBatch(grant: Grant, batch: Batch): Promise<Attempt> {
   try {
-    const response = await call(`/api/sessions/${encodeURIComponent(grant.sessionId)}/batches`,
-      { token: grant.token, seq: batch.seq, offsets: batch.offsets });
+    const report: BatchReport = { token: grant.token, seq: batch.seq, offsets: batch.offsets };
+    const response = await call(`/api/sessions/${encodeURIComponent(grant.sessionId)}/batches`, report);
     if (response.ok) return { kind: 'answered', result: (await response.json()) as BatchResult };
     if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
       return { kind: 'refused', status: response.status };

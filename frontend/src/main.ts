@@ -6,6 +6,7 @@ import { Identities, safely, type KeyValueStore } from './identity';
 import { follow } from './live';
 import { Outbox, type Summary } from './outbox';
 import { solveInBackground, type Challenge } from './pow';
+import { latestProgress, summarize, topRegions } from './result';
 import { Round } from './round';
 import { direction, format, numberFormat, type Lang, type Texts } from './texts';
 
@@ -30,8 +31,6 @@ type View =
   | { kind: 'result'; round: Round; summary: Summary }
   | { kind: 'error'; message: string };
 
-// The server keeps taking a session's batches 5 s after its end; the last try must leave in time to arrive.
-const GRACE_MS = 4000;
 const BATCH_EVERY_MS = 2000;
 /** A kept puzzle expiring sooner than this is not worth solving: the answer might arrive too late. */
 const PUZZLE_MARGIN_MS = 5000;
@@ -121,14 +120,7 @@ function render(): void {
 }
 
 function result(round: Round, summary: Summary): string {
-  const counted = Math.max(0, ...summary.answered.map((a) => a.sessionClicks));
-  const megabytes = Math.max(0, ...summary.answered.map((a) => a.sessionMegabytes));
-  const rejected = summary.answered.reduce((sum, a) => sum + a.rejected, 0)
-    + summary.refused.reduce((sum, b) => sum + b.offsets.length, 0);
-  const lost = summary.unsent.reduce((sum, b) => sum + b.offsets.length, 0);
-  const reasons = new Map<string, number>();
-  summary.answered.forEach((a) => Object.entries(a.rejections ?? {}).forEach(([r, n]) => reasons.set(r, (reasons.get(r) ?? 0) + n)));
-  const word = [...reasons.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'OTHER';
+  const { counted, megabytes, rejected, reason: word, lost } = summarize(summary);
   const lines = [`<p class="counted">${escape(text('resultCounted', { clicks: whole(counted), megabytes: whole(megabytes) }))}</p>`];
   if (rejected > 0) {
     // "12 clicks were not counted (not counted)" says nothing twice: that word gets the sentence alone.
@@ -161,7 +153,7 @@ function renderTotals(): void {
   bar.querySelector<HTMLElement>('span')!.style.width = `${percent}%`;
   document.getElementById('goal')!.textContent = text('ofGoal', { percent: decimal(percent), goal: whole(boot.goalGigabytes) });
   const names = new Map(boot.regions.map((r) => [r.code, r.names[lang]]));
-  const top = [...totals.regions].sort((a, b) => b.megabytes - a.megabytes).slice(0, 5);
+  const top = topRegions(totals.regions);
   document.getElementById('regions')!.innerHTML = top.map((r) =>
     `<li><span>${escape(names.get(r.code) ?? r.code)}</span><span>${escape(text('gigabytes', { value: decimal(Number(r.gigabytes)) }))}</span></li>`).join('');
 }
@@ -214,7 +206,7 @@ async function play(): Promise<void> {
     send: (batch) => sendBatch(grant, batch),
     now: () => performance.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    deadline: round.startAt + round.lengthMs + GRACE_MS,
+    deadline: round.sendUntil,
     onChange: (pending, isOffline) => {
       offline = isOffline;
       document.querySelectorAll<HTMLElement>('.offline').forEach((el) => { el.hidden = !offline; });
@@ -239,7 +231,7 @@ async function play(): Promise<void> {
   render();
   const summary = await outbox.settle();
   offline = false;
-  const campaign = summary.answered[summary.answered.length - 1]?.campaign;
+  const campaign = latestProgress(summary);
   if (campaign && totals) {
     totals = { ...totals, gigabytes: campaign.gigabytes, percentOfGoal: campaign.percentOfGoal };
     renderTotals();
@@ -341,7 +333,7 @@ function tick(): void {
 
 async function share(button: HTMLButtonElement, current: View): Promise<void> {
   if (current.kind !== 'result') return;
-  const megabytes = Math.max(0, ...current.summary.answered.map((a) => a.sessionMegabytes));
+  const { megabytes } = summarize(current.summary);
   const url = `${location.origin}/c/${encodeURIComponent(boot.slug)}?lang=${lang}`;
   const message = text('shareText', { megabytes: whole(megabytes) });
   if (navigator.share) {

@@ -1,17 +1,9 @@
 // Sends a round's batches in order and keeps trying through a weak network until the session's grace ends. The server
 // answers a replayed batch with its first answer, so resending after a lost answer never counts twice.
 import type { Batch } from './round';
+import type { BatchResult } from './schema';
 
-export interface BatchResult {
-  seq: number;
-  accepted: number;
-  rejected: number;
-  reason?: string | null;
-  rejections?: Record<string, number>;
-  sessionClicks: number;
-  sessionMegabytes: number;
-  campaign?: { gigabytes: number; percentOfGoal: number };
-}
+export type { BatchResult };
 
 /** What one attempt gave: an answer, a refusal not worth retrying (4xx), or a failure worth retrying. */
 export type Attempt =

@@ -2,21 +2,9 @@
 // session, a harder one mints an identity (up to a few hundred thousand numbers, more behind a busy network), so the
 // search is a tight synchronous loop on @noble/hashes, run in a Web Worker so the page stays responsive.
 import { sha256 } from '@noble/hashes/sha2.js';
+import type { Challenge, Solution } from './schema';
 
-export interface Challenge {
-  algorithm: string;
-  salt: string;
-  challenge: string;
-  maxNumber: number;
-  signature: string;
-  expiresAt?: string;
-}
-
-export interface Solution {
-  salt: string;
-  number: number;
-  signature: string;
-}
+export type { Challenge, Solution };
 
 const BLOCK = 64;
 const ZERO = 48; // '0'

@@ -1,6 +1,11 @@
 // One 10-second round on the player's side: when it starts and ends on this device's monotonic clock, the taps as
 // offsets in ms since the start, and the batches they are sent in.
 
+import type { BatchResult, Grant } from './schema';
+
+/** How long before the server's grace ends the last try leaves, so that it arrives in time. */
+export const SEND_MARGIN_MS = 1000;
+
 export type Phase = 'countdown' | 'playing' | 'over';
 
 export interface Batch {
@@ -20,13 +25,26 @@ export class Round {
    * @param maxClicks the session's cap: taps beyond it are not recorded (the server would refuse them), counting
    *                  only taps the server has not refused
    */
-  constructor(readonly startAt: number, readonly lengthMs: number, readonly maxClicks: number) {}
+  constructor(readonly startAt: number, readonly lengthMs: number, readonly maxClicks: number,
+              readonly graceMs = 0) {}
 
-  /** The round as the grant describes it: the countdown is startsAt − grantedAt, measured on the server's clock. */
-  static fromGrant(receivedAt: number, grant: { grantedAt: string; startsAt: string; endsAt: string; maxClicks: number }): Round {
+  /**
+   * The round as the grant describes it, every span measured on the server's clock and laid on this device's: the
+   * countdown is startsAt − grantedAt, the grace acceptsUntil − endsAt, whatever the phone's own clock says.
+   */
+  static fromGrant(receivedAt: number, grant: Pick<Grant, 'grantedAt' | 'startsAt' | 'endsAt' | 'acceptsUntil' | 'maxClicks'>): Round {
     const countdown = Date.parse(grant.startsAt) - Date.parse(grant.grantedAt);
     const length = Date.parse(grant.endsAt) - Date.parse(grant.startsAt);
-    return new Round(receivedAt + countdown, length, grant.maxClicks);
+    const grace = Math.max(0, Date.parse(grant.acceptsUntil) - Date.parse(grant.endsAt));
+    return new Round(receivedAt + countdown, length, grant.maxClicks, grace);
+  }
+
+  /**
+   * The last moment a batch is worth sending: the server takes the session's batches until its grace ends, and the
+   * last try must leave early enough to arrive (a second for a weak network), never before the round's end.
+   */
+  get sendUntil(): number {
+    return this.startAt + this.lengthMs + Math.max(0, this.graceMs - SEND_MARGIN_MS);
   }
 
   phase(now: number): Phase {
@@ -65,7 +83,7 @@ export class Round {
    * close together can still reach the cap. Nothing else does: not the cap (LIMIT), and not a session judged scripted
    * (NOT_COUNTED), whose later taps would all be refused. The server's cap stays the bound.
    */
-  answered(result: { rejections?: Record<string, number> | null }): void {
+  answered(result: Pick<BatchResult, 'rejections'>): void {
     this.refused += result.rejections?.TOO_FAST ?? 0;
   }
 

@@ -28,7 +28,7 @@ function server(mintAnswers: number[] = []) {
     if (path === '/api/identities/challenges') {
       challenges++;
       const challenge: Challenge = { algorithm: 'SHA-256', salt: `salt-${challenges}`, challenge: 'ab'.repeat(32),
-        maxNumber: 100, signature: `sig-${challenges}` };
+        maxNumber: 100, signature: `sig-${challenges}`, expiresAt: '2026-12-04T12:00:00Z' };
       return new Response(JSON.stringify(challenge), { status: 200 });
     }
     if (path === '/api/identities') {

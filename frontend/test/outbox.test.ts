@@ -9,7 +9,8 @@ function clock() {
 }
 
 function answer(batch: Batch, clicksBefore: number): Attempt {
-  const result: BatchResult = { seq: batch.seq, accepted: batch.offsets.length, rejected: 0,
+  const result: BatchResult = { seq: batch.seq, accepted: batch.offsets.length, rejected: 0, reason: null, rejections: {},
+    campaign: { megabytes: 0, gigabytes: 0, gigabyteConvention: 'DECIMAL', percentOfGoal: 0 },
     sessionClicks: clicksBefore + batch.offsets.length, sessionMegabytes: 10 * (clicksBefore + batch.offsets.length) };
   return { kind: 'answered', result };
 }

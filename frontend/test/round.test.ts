@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Round } from '../src/round';
+import { Round, SEND_MARGIN_MS } from '../src/round';
 
 describe('Round', () => {
   const grant = { grantedAt: '2026-11-23T10:00:00.000Z', startsAt: '2026-11-23T10:00:03.000Z',
-    endsAt: '2026-11-23T10:00:13.000Z', maxClicks: 5 };
+    endsAt: '2026-11-23T10:00:13.000Z', acceptsUntil: '2026-11-23T10:00:18.000Z', maxClicks: 5 };
 
   it('counts down on the server clock, whatever the phone clock says', () => {
     const round = Round.fromGrant(1_000, grant);
@@ -15,6 +15,15 @@ describe('Round', () => {
     expect(round.phase(4_000)).toBe('playing');
     expect(round.secondsLeft(4_001)).toBe(10);
     expect(round.phase(14_001)).toBe('over');
+  });
+
+  it("sends until the server's grace ends, less the time a last try needs to arrive", () => {
+    const round = Round.fromGrant(1_000, grant);
+    expect(round.graceMs).toBe(5_000);
+    expect(round.sendUntil).toBe(14_000 + 5_000 - SEND_MARGIN_MS);
+    // A grace shorter than the margin still leaves until the round's end, never before.
+    const tight = Round.fromGrant(1_000, { ...grant, acceptsUntil: '2026-11-23T10:00:13.500Z' });
+    expect(tight.sendUntil).toBe(14_000);
   });
 
   it('records taps only while playing, as increasing offsets, up to the cap', () => {

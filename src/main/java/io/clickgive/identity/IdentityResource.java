@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,7 +35,8 @@ public class IdentityResource {
     @POST
     @Path("challenges")
     @Operation(summary = "Get the puzzle a new player identity costs on this network (ALTCHA, SHA-256)")
-    @APIResponse(responseCode = "200", description = "Find number in 0..maxNumber with SHA-256(salt + number) = challenge")
+    @APIResponse(responseCode = "200", description = "Find number in 0..maxNumber with SHA-256(salt + number) = challenge",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProofOfWork.Challenge.class)))
     public Uni<Response> challenge(@Context HttpServerRequest http, @Context HttpHeaders headers) {
         return identities.challenge(admission.network(peer(http), headers.getHeaderString("X-Forwarded-For")))
                 .map(challenge -> Response.ok(challenge).header("Cache-Control", "no-store").build());
@@ -41,7 +44,8 @@ public class IdentityResource {
 
     @POST
     @Operation(summary = "Mint a player identity with a solved puzzle; keep it and send it as identity")
-    @APIResponse(responseCode = "201", description = "The identity")
+    @APIResponse(responseCode = "201", description = "The identity",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Identities.Minted.class)))
     @APIResponse(responseCode = "400", description = "No solution, or a malformed one (reason PUZZLE)")
     @APIResponse(responseCode = "403", description = "Invalid, expired, reused or another network's solution (PUZZLE)")
     @APIResponse(responseCode = "409", description = "The network minted meanwhile: the puzzle is too easy now (PUZZLE)")

@@ -1,7 +1,8 @@
 package io.clickgive.session;
 
-import io.clickgive.web.ClientError;
 import io.clickgive.guard.ProofOfWork;
+import io.clickgive.web.ClientError;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.regex.Pattern;
 
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
  * (required while the guard is on, unless the player is established).
  * Checked by {@link #check()}, as {@link BatchReport} is: it is the click path's second busiest request.
  */
-public record SessionRequest(String identity, String region, ProofOfWork.Solution proof) {
+public record SessionRequest(@Schema(nullable = true) String identity, @Schema(nullable = true) String region,
+                             @Schema(nullable = true) ProofOfWork.Solution proof) {
 
     private static final Pattern REGION = Pattern.compile("MA-[0-9]{2}");
 

@@ -1,7 +1,9 @@
 package io.clickgive.session;
 
-import io.clickgive.web.ClientError;
+import io.clickgive.guard.ProofOfWork;
 import io.clickgive.identity.Identities;
+import io.clickgive.web.ClientError;
+import io.clickgive.web.Problem;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,7 +36,8 @@ public class SessionResource {
     @POST
     @Path("campaigns/{slug}/challenges")
     @Operation(summary = "Get a proof-of-work challenge (ALTCHA, SHA-256) to solve before starting a session")
-    @APIResponse(responseCode = "200", description = "Find number in 0..maxNumber with SHA-256(salt + number) = challenge")
+    @APIResponse(responseCode = "200", description = "Find number in 0..maxNumber with SHA-256(salt + number) = challenge",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProofOfWork.Challenge.class)))
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "The campaign is not live or not open now")
     @NonBlocking // no I/O: answered on the event loop
@@ -45,13 +50,15 @@ public class SessionResource {
     @POST
     @Path("campaigns/{slug}/sessions")
     @Operation(summary = "Start a click session in a live campaign")
-    @APIResponse(responseCode = "201", description = "Granted: report clicks with the token")
+    @APIResponse(responseCode = "201", description = "Granted: report clicks with the token",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionGrant.class)))
     @APIResponse(responseCode = "404", description = "Unknown campaign")
     @APIResponse(responseCode = "409", description = "The campaign is not live or not open now")
     @APIResponse(responseCode = "400", description = "Malformed request or missing proof of work (reason PUZZLE)")
     @APIResponse(responseCode = "401", description = "Missing, forged or foreign identity (reason IDENTITY)")
     @APIResponse(responseCode = "403", description = "Proof of work invalid, expired or reused (reason PUZZLE)")
-    @APIResponse(responseCode = "429", description = "Too many sessions just now (reason WAIT); see Retry-After")
+    @APIResponse(responseCode = "429", description = "Too many sessions just now (reason WAIT); see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> start(@PathParam("slug") String slug, SessionRequest request,
                                @Context HttpServerRequest http, @Context HttpHeaders headers) {
         SessionRequest asked = request == null ? new SessionRequest(null, null, null) : request.check();

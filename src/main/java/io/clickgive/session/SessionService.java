@@ -166,8 +166,8 @@ public class SessionService {
                     // none for an established player, whose next session needs none.
                     boolean puzzle = guard.enabled() && !Boolean.TRUE.equals(answer.established());
                     return new SessionGrant(token.sessionId(), token.sign(tokenKey), now, Instant.ofEpochMilli(startsAt),
-                            Instant.ofEpochMilli(endsAt), token.maxClicks(), campaign.megabytesPerClick(),
-                            puzzle ? challenge(campaign, requester) : null);
+                            Instant.ofEpochMilli(endsAt), Instant.ofEpochMilli(endsAt + graceMs), token.maxClicks(),
+                            campaign.megabytesPerClick(), puzzle ? challenge(campaign, requester) : null);
                 });
     }
 
