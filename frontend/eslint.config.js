@@ -9,7 +9,8 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      eqeqeq: ['error', 'always'],
+      // `== null` is the one loose comparison worth keeping: it says null or undefined, as a JSON field may be.
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
       'prefer-const': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },

@@ -3,8 +3,6 @@ import type { Attempt } from './outbox';
 import type { Batch } from './round';
 import type { BatchReport, BatchResult, Challenge, ChallengeRequest, Grant, Minted, Problem, SessionRequest, Solution, Totals } from './schema';
 
-export type { Grant, Minted, Totals };
-
 /** A refusal: its HTTP status, its Retry-After in seconds, and the public word for it (WAIT, PUZZLE, IDENTITY, TOKEN). */
 export class ApiError extends Error {
   constructor(readonly status: number, readonly retryAfter: number, message: string, readonly reason: string | null = null) {

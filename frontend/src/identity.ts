@@ -2,7 +2,7 @@
 // rises with how many identities this network minted lately, kept in localStorage, and sent with every challenge and
 // session request. A refused identity (401 IDENTITY) is forgotten and replaced once.
 import { identityChallenge, isIdentityRefusal, isPuzzleRefusal, mintIdentity, type Fetch } from './api';
-import type { Challenge, Solution } from './pow';
+import type { Challenge, Solution } from './schema';
 
 export const IDENTITY_KEY = 'clickgive.identity';
 /** The client-drawn id of the first generation, no longer sent. */

@@ -1,5 +1,6 @@
 // The campaign total, live: server-sent events, falling back to polling where a proxy or the network breaks them.
-import { totals, type Totals } from './api';
+import { totals } from './api';
+import type { Totals } from './schema';
 
 export function follow(slug: string, onTotals: (t: Totals) => void, pollMs = 5000): () => void {
   let stopped = false;

@@ -1,13 +1,14 @@
 // The public campaign page's script: takes over the server-rendered shell, runs the 10-second game and keeps the
 // campaign total live. Texts come from the shell's boot data, in all three languages, so switching keeps the game.
 import './style.css';
-import { ApiError, challenge, isPuzzleRefusal, sendBatch, startSession, type Grant, type Totals } from './api';
+import { ApiError, challenge, isPuzzleRefusal, sendBatch, startSession } from './api';
 import { Identities, safely, type KeyValueStore } from './identity';
 import { follow } from './live';
 import { Outbox, type Summary } from './outbox';
-import { solveInBackground, type Challenge } from './pow';
+import { solveInBackground } from './pow';
 import { latestProgress, summarize, topRegions } from './result';
 import { Round } from './round';
+import type { Challenge, Grant, Totals } from './schema';
 import { direction, format, numberFormat, type Lang, type Texts } from './texts';
 
 interface Boot {

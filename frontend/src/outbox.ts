@@ -3,7 +3,6 @@
 import type { Batch } from './round';
 import type { BatchResult } from './schema';
 
-export type { BatchResult };
 
 /** What one attempt gave: an answer, a refusal not worth retrying (4xx), or a failure worth retrying. */
 export type Attempt =

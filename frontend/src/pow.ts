@@ -4,8 +4,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { Challenge, Solution } from './schema';
 
-export type { Challenge, Solution };
-
 const BLOCK = 64;
 const ZERO = 48; // '0'
 const NINE = 57; // '9'

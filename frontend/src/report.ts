@@ -35,7 +35,7 @@ async function refresh(): Promise<void> {
     const total = t.report.total;
     set('confirmed', gb.format(total.donatedGigabytes));
     set('clicks', format(texts, 'clicksConfirmed', { clicks: whole.format(t.confirmedClicks), likes: whole.format(t.confirmedLikes) }));
-    set('inFlight', t.inFlightGigabytes === null || t.inFlightGigabytes === undefined ? '–' : gb.format(t.inFlightGigabytes));
+    set('inFlight', t.inFlightGigabytes == null ? '–' : gb.format(t.inFlightGigabytes));
     set('allocated', gb.format(total.allocatedGigabytes));
     set('delivered', gb.format(total.deliveredGigabytes));
     set('tablets', format(texts, 'tabletsDelivered', { count: whole.format(total.tabletsDelivered) }));

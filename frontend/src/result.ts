@@ -26,7 +26,7 @@ export function summarize(summary: Summary): RoundResult {
   const lost = summary.unsent.reduce((sum, b) => sum + b.offsets.length, 0);
   const reasons = new Map<string, number>();
   for (const answer of summary.answered) {
-    for (const [word, clicks] of Object.entries(answer.rejections ?? {})) reasons.set(word, (reasons.get(word) ?? 0) + clicks);
+    for (const [word, clicks] of Object.entries(answer.rejections)) reasons.set(word, (reasons.get(word) ?? 0) + clicks);
   }
   // Ties go to the word first seen, so the sentence does not flicker between equal reasons.
   let reason = 'OTHER';

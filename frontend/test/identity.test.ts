@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type Fetch } from '../src/api';
 import { IDENTITY_KEY, Identities, MINT_RETRIES, OLD_PLAYER_KEY, type KeyValueStore } from '../src/identity';
-import type { Challenge, Solution } from '../src/pow';
+import type { Challenge, Solution } from '../src/schema';
 
 function memory(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));

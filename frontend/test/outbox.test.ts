@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoff, Outbox, type Attempt, type BatchResult } from '../src/outbox';
+import { backoff, Outbox, type Attempt } from '../src/outbox';
+import type { BatchResult } from '../src/schema';
 import type { Batch } from '../src/round';
 
 /** A fake clock the outbox sleeps on: sleeping advances it, so retries play out instantly. */

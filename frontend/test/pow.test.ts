@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { digestBytes, solve, solveInSlices, type Challenge } from '../src/pow';
+import { digestBytes, solve, solveInSlices } from '../src/pow';
+import type { Challenge } from '../src/schema';
 
 /** A challenge as the server builds one: SHA-256(salt + number) in hex, computed here by node's own crypto. */
 async function puzzle(salt: string, number: number, maxNumber: number): Promise<Challenge> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchResult, Summary } from '../src/outbox';
+import type { Summary } from '../src/outbox';
+import type { BatchResult } from '../src/schema';
 import { latestProgress, summarize, topRegions } from '../src/result';
 
 function answer(seq: number, fields: Partial<BatchResult>): BatchResult {
