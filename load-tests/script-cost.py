@@ -112,10 +112,10 @@ def grants(guard, tag, now):
     calls = []
     for i in range(CALLS):
         call = {"now": now + i, "keepMs": 60_000, "player": f"player{i % 2}", "guard": guard,
-                "proofId": f"{tag}proof{i}", "proofUntil": now + 120_000, "vouched": False, "limits": LIMITS}
+                "proofId": str(abs(hash(tag)) % 1_000_000 * 1_000_000 + i), "proofUntil": now + 120_000, "vouched": False, "limits": LIMITS}
         keys = [f"{PREFIX}:session:{tag}{i}", f"{PREFIX}:totals", f"{PREFIX}:players", f"{PREFIX}:player:player{i % 2}",
                 f"{PREFIX}:rate:{tag}net{i}", f"{PREFIX}:wide:{tag}wide{i}", f"{PREFIX}:home:home{i % 2}",
-                f"{PREFIX}:pow:1", f"{PREFIX}:trips:{tag}net{i}"]
+                f"{PREFIX}:pow:1:{i % 64}", f"{PREFIX}:trips:{tag}net{i}"]
         calls.append(["EVALSHA", SHA["grant"], len(keys), *keys, argument(call)])
     return calls
 

@@ -9,12 +9,14 @@
 --                         every shard: a network's players mostly have it as their home, and so meet in one shard)
 -- KEYS[6] wide hash       cg:{...}:wide:<wide>      all, fresh (GCRA: this shard's share of the wide prefix's limits)
 -- KEYS[7] home hash       cg:{...}:home:<home>      fresh (GCRA: the budget of the home's identities not yet established)
--- KEYS[8] used proofs     cg:{...}:pow:<epoch minute in which their challenges expire>  (set of solution ids)
+-- KEYS[8] used proofs     cg:{...}:pow:<epoch minute in which their challenges expire>:<bucket>  (set of solution ids,
+--                         integers: an intset)
 -- KEYS[9] trips hash      cg:{...}:trips:<network>  the network's refusals by reason, kept a day (for managers)
 -- ARGV[1] JSON (counters.GrantCall):
 --   now ms, keepMs (the session's retention), player (its key), guard (true: proof, limits and budgets apply)
---   proofId ("-" when the request carried no proof: refused unless the player is established), proofUntil (end of
---   the proof's expiry minute: the set's expiry), vouched (established by the gateway)
+--   proofId (a string of digits; absent when the request carried no proof: refused unless the player is
+--   established), proofUntil (end of the proof's expiry minute: the set's expiry), vouched (established by the
+--   gateway)
 --   limits (the campaign's, the same for every call: counters.GrantCall.Limits)
 --     playerLimit, fresh, wideFresh, network, wide: buckets {interval ms, burst}
 --     establishRounds, establishAfterMs: when a player becomes established (0 rounds: at once, as on a kiosk or in a
@@ -60,7 +62,7 @@ if call.guard then
         established = true
         redis.call('HSET', KEYS[4], 'est', 1)
     end
-    if call.proofId == '-' then
+    if not call.proofId then
         -- Only an established player may come without a proof: its identity's mint was paid, its player limit
         -- bounds its sessions. A fresh identity pays for each of its sessions until it has played enough rounds.
         if not established then

@@ -1,15 +1,19 @@
 -- The price of a new player identity, and its payment: how many identities a network (and its wide prefix) minted
 -- recently, as counts that decay as e^(-t / memory). All keys share the hash tag {m<k>}, k from the wide prefix.
--- KEYS[1] network's count   hash  n (count), t (ms of the last update)
--- KEYS[2] wide prefix count  hash  n, t
--- KEYS[3] used mint proofs   set of solution ids whose challenges expire within one epoch minute
+-- The counts are fields of bucket hashes, not keys of their own: a network that minted once costs a field of about
+-- 45 bytes in a compact hash instead of a key of about 230 (a hash stays a listpack up to 512 fields).
+-- KEYS[1] networks' counts   hash  <home> -> "<count>|<ms of the last update>"
+-- KEYS[2] wide prefixes'     hash  <wide> -> "<count>|<ms of the last update>"
+-- KEYS[3] used mint proofs   set of solution ids (integers: an intset) whose challenges expire within one epoch minute
 -- ARGV[1] JSON (counters.MintCounters.MintCall):
 --   now         ms
 --   memoryMs    the counts' memory (the time constant of their decay)
+--   home, wide  the fields of the network and its wide prefix in KEYS[1] and KEYS[2]
 --   base, step, wideStep, max   difficulty = min(max, base * 2^(n / step) * 2^(w / wideStep))
 --   take        false: only price a mint (for a challenge); true: pay for one with the solution below
---   proofId     the solution's id (single use)        proofUntil  end of its expiry minute, ms (the set's expiry)
+--   proofId     the solution's id (single use, a string of digits)   proofUntil  end of its expiry minute, ms
 --   solvedMax   the difficulty the solved challenge had
+--   sweep       true: also drop the counts of both buckets that have decayed away (the app asks every so often)
 -- Answer JSON (counters.MintCounters.MintAnswer):
 --   {"difficulty": d}                              when take is false
 --   {"minted": true,  "difficulty": d}             paid: the counts now include this mint
@@ -19,16 +23,19 @@
 --                                                  less than half the price now: solve a new one
 local call = cjson.decode(ARGV[1])
 local now = call.now
+-- A count below this no longer moves the price (2^(0.05 / step) is within a few percent of 1): forgotten.
+local FORGET = 0.05
 
-local function decayed(key)
-    local seen = redis.call('HMGET', key, 'n', 't')
-    if not seen[1] then
+local function decayed(value)
+    if not value then
         return 0
     end
-    return tonumber(seen[1]) * math.exp(-math.max(0, now - tonumber(seen[2])) / call.memoryMs)
+    local n, t = string.match(value, '^([^|]+)|(%d+)$')
+    return tonumber(n) * math.exp(-math.max(0, now - tonumber(t)) / call.memoryMs)
 end
 
-local n, w = decayed(KEYS[1]), decayed(KEYS[2])
+local n = decayed(redis.call('HGET', KEYS[1], call.home))
+local w = decayed(redis.call('HGET', KEYS[2], call.wide))
 local difficulty = math.floor(math.min(call.max, call.base * 2 ^ (n / call.step) * 2 ^ (w / call.wideStep)))
 if not call.take then
     return cjson.encode({ difficulty = difficulty })
@@ -40,10 +47,33 @@ redis.call('PEXPIREAT', KEYS[3], call.proofUntil)
 if call.solvedMax * 2 < difficulty then
     return cjson.encode({ minted = false, reason = 'POW_STALE', difficulty = difficulty })
 end
--- Forgotten once the count has decayed below one (after about five memories nothing is left worth keeping).
-local keep = math.ceil(call.memoryMs * 5)
-redis.call('HSET', KEYS[1], 'n', tostring(n + 1), 't', now)
-redis.call('PEXPIRE', KEYS[1], keep)
-redis.call('HSET', KEYS[2], 'n', tostring(w + 1), 't', now)
-redis.call('PEXPIRE', KEYS[2], keep)
+
+-- Counts one more mint in a bucket. The bucket lives as long as its longest-remembered count: a count of n has decayed
+-- below FORGET after memory * ln(n / FORGET), so a network that minted thousands is remembered for days, one that
+-- minted once for three memories.
+local function count(key, field, value)
+    local v = value + 1
+    redis.call('HSET', key, field, string.format('%.6g', v) .. '|' .. now)
+    local keep = math.ceil(call.memoryMs * math.log(v / FORGET))
+    if redis.call('PTTL', key) < keep then
+        redis.call('PEXPIRE', key, keep)
+    end
+end
+count(KEYS[1], call.home, n)
+count(KEYS[2], call.wide, w)
+
+if call.sweep then
+    for k = 1, 2 do
+        local fields = redis.call('HGETALL', KEYS[k])
+        local gone = {}
+        for i = 1, #fields, 2 do
+            if decayed(fields[i + 1]) < FORGET then
+                gone[#gone + 1] = fields[i]
+            end
+        end
+        if #gone > 0 then
+            redis.call('HDEL', KEYS[k], unpack(gone))
+        end
+    end
+end
 return cjson.encode({ minted = true, difficulty = difficulty })

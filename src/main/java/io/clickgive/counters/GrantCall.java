@@ -1,14 +1,20 @@
 package io.clickgive.counters;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /**
  * What grant.lua is called with (its header documents each field): the one JSON argument of a session start.
  *
- * @param limits the campaign's {@link Limits}, written once per version of the campaign's guard
- *               (see {@link ScriptConstants}), not per call
+ * @param proofId the proof of work's single-use id ({@code guard.ProofOfWork.Verified#id}), null without one; sent as a
+ *                JSON string, as Lua's numbers (doubles) would round it
+ * @param limits  the campaign's {@link Limits}, written once per version of the campaign's guard
+ *                (see {@link ScriptConstants}), not per call
  */
-public record GrantCall(long now, long keepMs, String player, boolean guard, String proofId, long proofUntil,
+public record GrantCall(long now, long keepMs, String player, boolean guard,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) @JsonFormat(shape = JsonFormat.Shape.STRING) Long proofId,
+                 long proofUntil,
                  boolean vouched, @JsonRawValue String limits) {
 
     /**

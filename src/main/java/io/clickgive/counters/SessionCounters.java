@@ -10,10 +10,9 @@ import java.util.List;
 public class SessionCounters {
 
     /**
-     * Whose buckets a session start charges, as keyed hashes (never an address or an identity in the clear), and the
-     * epoch minute its proof of work expires in (0 without one).
+     * Whose buckets a session start charges, as keyed hashes (never an address or an identity in the clear).
      */
-    public record Grantee(String player, String network, String wide, String home, long proofMinute) {
+    public record Grantee(String player, String network, String wide, String home) {
     }
 
     private final Scripts scripts;
@@ -29,7 +28,7 @@ public class SessionCounters {
     /** Admits and opens session {@code sessionId} in the grantee's shard, or says why not. */
     public Uni<GrantAnswer> grant(ShardKeys keys, String sessionId, Grantee who, GrantCall call) {
         return scripts.call(grant, List.of(keys.session(sessionId), keys.totals(), keys.players(), keys.player(who.player()),
-                keys.network(who.network()), keys.wide(who.wide()), keys.home(who.home()), keys.proofs(who.proofMinute()),
+                keys.network(who.network()), keys.wide(who.wide()), keys.home(who.home()), keys.proofs(call.proofUntil(), call.proofId()),
                 keys.trips(who.network())), call, GrantAnswer.class);
     }
 

@@ -64,12 +64,20 @@ public record ShardKeys(long campaignId, int shard) {
     }
 
     /**
-     * Set: the proof-of-work solutions used in this shard whose challenges expire within one epoch minute. One key per
-     * minute rather than one per solution: a key with a TTL per session start cost more Redis time than the set.
+     * Set: the proof-of-work solutions used in this shard whose challenges expire in the minute that ends at
+     * {@code until} (ms), one of {@link #PROOF_BUCKETS} by the proof's id. One key per minute rather than one per
+     * solution: a key with a TTL per session start cost more Redis time than the set. Buckets, because Redis keeps a
+     * set of up to 512 integers as an intset (8 bytes a member, about 60 in a set of strings): 64 of them hold 32 768
+     * proofs a minute per shard that way, and beyond that a bucket is an ordinary set, slower to grow but as exact.
+     * Without a proof (null), a key that is never written.
      */
-    public String proofs(long expiryMinute) {
-        return "cg:" + tag() + ":pow:" + expiryMinute;
+    public String proofs(long until, Long proofId) {
+        long bucket = proofId == null ? 0 : Math.floorMod(proofId, PROOF_BUCKETS);
+        return "cg:" + tag() + ":pow:" + (until / 60_000 - 1) + ":" + bucket;
     }
+
+    /** How many sets a shard's used proofs of one minute are spread over (see {@link #proofs}). */
+    public static final int PROOF_BUCKETS = 64;
 
     /** Hash: sessions judged scripted whose counted clicks are held until the ledger voids them (ledger.Holds). */
     public String held() {

@@ -4,7 +4,6 @@ import io.clickgive.crypto.Keys;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.crypto.Hmac;
 import io.clickgive.counters.MintCounters;
-import io.clickgive.counters.MintCounters.MintAnswer;
 import io.clickgive.counters.MintCounters.MintCall;
 import io.clickgive.guard.Networks;
 import io.clickgive.guard.ProofOfWork;
@@ -61,8 +60,8 @@ public class Identities {
     /** The puzzle a new identity costs on this network now. */
     public Uni<ProofOfWork.Challenge> challenge(Networks.Network network) {
         MintKeys keys = keys(network);
-        return run(keys, 0, new MintCall(clock.millis(), memoryMs, settings.base(), settings.step(), settings.wideStep(),
-                settings.max(), false, null, null, null))
+        return counters.mint(MintCall.price(clock.millis(), memoryMs, keys.home(), keys.wide(), settings.base(),
+                        settings.step(), settings.wideStep(), settings.max()))
                 .map(answer -> proofs.issue(subject(keys), answer.difficulty()));
     }
 
@@ -72,9 +71,9 @@ public class Identities {
         ProofOfWork.Verified verified = proofs.verify(subject(keys), proof);
         long now = clock.millis();
         long expiryMinute = verified.expiresAtMillis() / 60_000;
-        return run(keys, expiryMinute, new MintCall(now, memoryMs, settings.base(), settings.step(),
-                settings.wideStep(), settings.max(), true, verified.id(), (expiryMinute + 1) * 60_000,
-                verified.maxNumber()))
+        return counters.mint(MintCall.pay(now, memoryMs, keys.home(), keys.wide(), settings.base(), settings.step(),
+                        settings.wideStep(), settings.max(), verified.id(), (expiryMinute + 1) * 60_000,
+                        verified.maxNumber()))
                 .map(answer -> {
                     if (!Boolean.TRUE.equals(answer.minted())) {
                         Reason reason = Reason.valueOf(answer.reason());
@@ -132,9 +131,5 @@ public class Identities {
     /** A mint puzzle names what it is for and the network (its home) it may be used on. */
     private static String subject(MintKeys keys) {
         return "purpose=identity&network=" + keys.home();
-    }
-
-    private Uni<MintAnswer> run(MintKeys keys, long proofMinute, MintCall call) {
-        return counters.mint(keys.home(), keys.wide(), proofMinute, call);
     }
 }

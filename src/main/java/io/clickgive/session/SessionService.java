@@ -129,7 +129,7 @@ public class SessionService {
         }
         Requester requester = requester(campaign, caller);
         GuardSettings guard = campaign.guard();
-        String proofId = "-";
+        Long proofId = null;
         long proofMinute = 0;
         // An established player needs no proof (the grant script decides who is): its mint paid for the identity and
         // the player limit bounds its sessions; a proof sent anyway is checked and used up as any other.
@@ -153,7 +153,7 @@ public class SessionService {
                 guard.enabled(), proofId, (proofMinute + 1) * 60_000, requester.player().vouched(),
                 constants.of(campaign).limits());
         SessionCounters.Grantee grantee = new SessionCounters.Grantee(player, requester.network(), requester.wide(),
-                requester.player().home(), proofMinute);
+                requester.player().home());
         return counters.grant(keys, token.sessionId(), grantee, call)
                 .map(answer -> {
                     if (!answer.granted()) {

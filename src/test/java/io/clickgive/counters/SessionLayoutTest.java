@@ -32,10 +32,15 @@ class SessionLayoutTest {
         String session = "layout-" + System.nanoTime();
         GuardSettings guard = GuardSettings.DEFAULTS;
         GrantCall.Bucket open = new GrantCall.Bucket(1, 1_000_000);
-        GrantCall grant = new GrantCall(1_000, 60_000, "p", true, "proof-" + session, 120_000, true,
+        long proof = System.nanoTime();
+        // The used-proof set expires at Redis' own time: its minute must be ahead of the wall clock.
+        long proofUntil = (System.currentTimeMillis() / 60_000 + 2) * 60_000;
+        GrantCall grant = new GrantCall(1_000, 60_000, "p", true, proof, proofUntil, true,
                 SessionCounters.written(new GrantCall.Limits(open, open, open, open, open, 0, 0, 60_000)));
-        assertTrue(counters.grant(keys, session, new SessionCounters.Grantee("p", "w", "v", "h", 1), grant)
+        assertTrue(counters.grant(keys, session, new SessionCounters.Grantee("p", "w", "v", "h"), grant)
                 .await().indefinitely().granted());
+        assertEquals("intset", redis.execute("OBJECT", "ENCODING", keys.proofs(proofUntil, proof)).toString(),
+                "the used proofs are kept as integers");
         Random random = new Random(3);
         List<BatchAnswer> answers = new ArrayList<>();
         int offset = 0;

@@ -116,10 +116,10 @@ class GuardCorpusTest {
                 long minute = now / 60_000 + 1; // the proof's challenge expires within a minute
                 String limits = SessionCounters.written(new GrantCall.Limits(new GrantCall.Bucket(
                         guard.playerIntervalSeconds() * 1000L, guard.playerBurst()), open, open, open, open, 0, 0, 3_600_000));
-                GrantCall call = new GrantCall(now, 60_000, player, true, "proof-" + second + "-" + parallel,
+                GrantCall call = new GrantCall(now, 60_000, player, true, second * 10L + parallel,
                         (minute + 1) * 60_000, false, limits);
                 boolean answer = counters.grant(keys, "amp-" + second + "-" + parallel,
-                        new SessionCounters.Grantee(player, "amp-net", "amp-wide", player, minute), call)
+                        new SessionCounters.Grantee(player, "amp-net", "amp-wide", player), call)
                         .await().indefinitely().granted();
                 granted += answer ? 1 : 0;
             }
