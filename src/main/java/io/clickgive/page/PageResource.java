@@ -186,19 +186,10 @@ public class PageResource {
         numbers.setMaximumFractionDigits(1);
         BigDecimal gigabytes = current == null ? BigDecimal.ZERO : current.gigabytes();
         BigDecimal percent = current == null ? BigDecimal.ZERO : current.percentOfGoal();
-        List<PageView.Language> languages = new ArrayList<>();
-        for (String code : PageTexts.LANGUAGES) {
-            languages.add(new PageView.Language(code, texts.of(code).get("languageName"), "?lang=" + code,
-                    code.equals(lang)));
-        }
         String name = campaign == null ? t.get("site") : name(campaign, lang);
         return new PageView(campaign == null ? null : campaign.slug(), lang, lang.equals("ar") ? "rtl" : "ltr", t, name, uri.getRequestUri().toString(),
-                switch (lang) {
-                    case "ar" -> "ar_MA";
-                    case "fr" -> "fr_MA";
-                    default -> "en_US";
-                }, numbers.format(gigabytes), numbers.format(percent),
-                campaign == null ? "" : numbers.format(campaign.goalGigabytes()), languages,
+                PageTexts.ogLocale(lang), numbers.format(gigabytes), numbers.format(percent),
+                campaign == null ? "" : numbers.format(campaign.goalGigabytes()), texts.languages(lang),
                 campaign == null ? "{}" : boot(lang, campaign, current));
     }
 

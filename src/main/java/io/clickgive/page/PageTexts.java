@@ -35,6 +35,21 @@ public class PageTexts {
         return texts.get(lang);
     }
 
+    /** The language switcher's links, this language marked current. */
+    public List<PageView.Language> languages(String lang) {
+        return LANGUAGES.stream().map(code -> new PageView.Language(code, of(code).get("languageName"), "?lang=" + code,
+                code.equals(lang))).toList();
+    }
+
+    /** OpenGraph's locale for a page in this language. */
+    public static String ogLocale(String lang) {
+        return switch (lang) {
+            case "ar" -> "ar_MA";
+            case "fr" -> "fr_MA";
+            default -> "en_US";
+        };
+    }
+
     public Map<String, Map<String, String>> all() {
         return texts;
     }
