@@ -148,6 +148,23 @@ class PublicPageBrowserTest {
     }
 
     @Test
+    void theFrontDoorListsTheLiveCampaignAndLeadsToItsGame() {
+        String slug = Fixtures.liveCampaign(guarded("door"));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(root + "?lang=ar");
+        assertEquals("rtl", browser.findElement(By.tagName("html")).getAttribute("dir"));
+        shoot("front-ar-phone");
+        browser.get(root + "?lang=fr");
+        shoot("front-fr-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(root + "?lang=fr");
+        shoot("front-fr-desktop");
+        browser.findElement(By.cssSelector("li[data-slug='" + slug + "'] a.play")).click();
+        await(By.cssSelector("#start:not([disabled])"), 10);
+        assertEquals("fr", browser.findElement(By.tagName("html")).getAttribute("lang"));
+    }
+
+    @Test
     void aClosedCampaignShowsItsMessage() throws Exception {
         String slug = Fixtures.liveCampaign(guarded("page-closed"));
         Fixtures.setStatus(slug, "CLOSED");

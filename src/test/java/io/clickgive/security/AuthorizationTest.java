@@ -50,8 +50,8 @@ class AuthorizationTest {
             if (PUBLIC.stream().anyMatch(template::startsWith)) {
                 continue;
             }
-            if (template.equals("/console/login")) {
-                continue;                                  // the sign-in page is public
+            if (template.equals("/console/login") || template.equals("/")) {
+                continue;                                  // the sign-in page and the front door are public
             }
             String area = template.startsWith("/api/manage") ? "manage"
                     : template.startsWith("/api/distribute") ? "distribute"
