@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench-pow.mjs'],
+    files: ['bench-pow.mjs', 'scripts/*.mjs'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', performance: 'readonly', URL: 'readonly' } },
   },
 );

@@ -175,6 +175,9 @@ function setLanguage(next: Lang): void {
     else a.removeAttribute('aria-current');
   });
   history.replaceState(null, '', `?lang=${lang}`);
+  // Remembered as a link with ?lang= would be by the server (page.LanguageChoice): the front door and the next visit
+  // speak it too.
+  document.cookie = `clickgive-lang=${lang}; path=/; max-age=31536000; samesite=lax`;
   if (view.kind === 'playing') {
     // Re-rendering would drop the tap handlers mid-round: only the words change.
     game.querySelector('.tap-label')!.textContent = text('tap');

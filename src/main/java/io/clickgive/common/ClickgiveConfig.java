@@ -29,6 +29,8 @@ public interface ClickgiveConfig {
 
     Identity identity();
 
+    Demo demo();
+
     interface Tokens {
         /** HMAC-SHA256 key that signs session tokens; shared by all replicas. */
         String key();
@@ -217,5 +219,14 @@ public interface ClickgiveConfig {
          */
         @WithDefault("true")
         boolean secureCookie();
+    }
+
+    interface Demo {
+        /**
+         * Load the demo (campaigns, beneficiaries, distributors and their users, tablets, requests, an allocation,
+         * donations) at start-up, completing what is missing; on in dev mode only, and never built into production.
+         */
+        @WithDefault("false")
+        boolean load();
     }
 }

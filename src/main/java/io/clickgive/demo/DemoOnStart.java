@@ -1,0 +1,30 @@
+package io.clickgive.demo;
+
+import io.clickgive.common.ClickgiveConfig;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Loads the demo when dev mode starts (clickgive.demo.load, on in dev), after the catalog, the ledger writer and the
+ * first admin are ready. Only in dev mode: tests load it themselves, production has no demo at all.
+ */
+@ApplicationScoped
+@IfBuildProfile("dev")
+class DemoOnStart {
+
+    void onStart(@Observes @Priority(3000) StartupEvent event, ClickgiveConfig config, DemoLoader demo) {
+        if (!config.demo().load()) {
+            return;
+        }
+        try {
+            demo.load();
+        } catch (RuntimeException e) {
+            // The service still starts: the demo is a convenience, and the log says what went wrong.
+            Log.errorf(e, "The demo could not be loaded");
+        }
+    }
+}
