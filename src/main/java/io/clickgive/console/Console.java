@@ -99,6 +99,28 @@ public class Console {
         return List.of(refusal.getMessage());
     }
 
+    /** A form's number field: blank is none; anything but a whole number is refused (400), naming the field. */
+    public static Integer whole(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ClientError.badRequest(field + ": a whole number, not '" + value.strip() + "'");
+        }
+    }
+
+    /** A form's text field: blank is none, the rest without surrounding spaces. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The values of a repeated field (checkboxes), none when nothing was ticked. */
+    public static List<String> listed(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+    }
+
     /** Post, redirect, get: reloading the page after a post does not post the form again. */
     public static Response seeOther(String path, String lang, Map<String, Object> query) {
         UriBuilder uri = UriBuilder.fromPath(path).queryParam("lang", PageTexts.choose(lang, null));

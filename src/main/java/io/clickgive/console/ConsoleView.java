@@ -46,6 +46,21 @@ public record ConsoleView(String lang, String dir, Map<String, String> t, String
         return text("tablet." + status.name());
     }
 
+    /** A region's name in this page's language, with its code. */
+    public String region(io.clickgive.campaign.Region region) {
+        String name = switch (lang) {
+            case "ar" -> region.nameAr;
+            case "fr" -> region.nameFr;
+            default -> region.nameEn;
+        };
+        return name + " (" + region.code + ")";
+    }
+
+    /** A tablet's status as the managers' inventory says it (the distributor's page says "shipped to you"). */
+    public String stock(TabletStatus status) {
+        return text("stock." + status.name());
+    }
+
     /** A guard rule in words, with its code for those who search the logs (managers see rules, the public words). */
     public String reason(String code) {
         String words = t.get("rule." + code);

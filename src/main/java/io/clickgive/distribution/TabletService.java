@@ -47,6 +47,7 @@ public class TabletService {
     private static final String FREE_BUNDLES = Resources.sql("distribution/free-bundles");
     private static final String DELIVERED_BUNDLES = Resources.sql("distribution/delivered-bundles");
     private static final String LOCK_STOCK = Resources.sql("allocation/lock-stock");
+    private static final String OPEN_ALLOCATIONS = Resources.sql("distribution/open-allocations");
     // Deliveries are dated in the programme's country.
     private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
@@ -158,6 +159,13 @@ public class TabletService {
         // A tablet lost from stock leaves fewer tablets for plans being committed.
         Panache.getEntityManager().createNativeQuery(LOCK_STOCK).getSingleResult();
         return moves.moveAll(order, TabletStatus.LOST, actor);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OpenAllocation> openAllocations() {
+        return Rows.list(OPEN_ALLOCATIONS).stream().map(row -> new OpenAllocation(Rows.number(row, "allocation_id"),
+                Rows.text(row, "beneficiary_code"), Rows.text(row, "region_code"),
+                (int) Rows.number(row, "bundle_megabytes"), Rows.number(row, "free_bundles"))).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

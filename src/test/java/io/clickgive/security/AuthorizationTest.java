@@ -165,7 +165,9 @@ class AuthorizationTest {
         if (caller == Caller.ANONYMOUS) {
             return "302";                                  // to the sign-in page
         }
-        boolean allowed = template.startsWith("/console/campaigns") || template.startsWith("/console/imports")
+        boolean managers = java.util.stream.Stream.of("/console/campaigns", "/console/imports", "/console/beneficiaries",
+                "/console/stock", "/console/distributors").anyMatch(template::startsWith);
+        boolean allowed = managers
                 ? caller == Caller.MANAGER || caller == Caller.ADMIN
                 : template.startsWith("/console/users") ? caller == Caller.ADMIN
                 : !template.startsWith("/console/tablets") || caller == Caller.DISTRIBUTOR
