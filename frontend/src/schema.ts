@@ -14,3 +14,7 @@ export type BatchReport = Schemas['BatchReport'];
 export type SessionRequest = Schemas['SessionRequest'];
 export type ChallengeRequest = Schemas['ChallengeRequest'];
 export type Problem = Schemas['Problem'];
+export type FieldAction = Schemas['FieldAction'];
+export type FieldAnswer = Schemas['FieldAnswer'];
+export type FieldData = Schemas['FieldData'];
+export type FieldTablet = Schemas['FieldTablet'];

@@ -13,7 +13,9 @@ WITH donated AS (
            count(*) FILTER (WHERE t.status IN ('PRELOADED', 'SHIPPED', 'ASSIGNED', 'DELIVERED')) AS preloaded,
            count(*) FILTER (WHERE t.status IN ('SHIPPED', 'ASSIGNED', 'DELIVERED')) AS shipped,
            count(*) FILTER (WHERE t.status = 'DELIVERED') AS delivered,
-           coalesce(sum(b.megabytes) FILTER (WHERE t.status = 'DELIVERED'), 0) AS delivered_megabytes
+           coalesce(sum(b.megabytes) FILTER (WHERE t.status = 'DELIVERED'), 0) AS delivered_megabytes,
+           count(*) FILTER (WHERE t.status = 'DELIVERED'
+                            AND EXISTS (SELECT 1 FROM delivery_proof p WHERE p.tablet_id = t.id)) AS with_proof
     FROM tablet t JOIN bundle b ON b.id = t.bundle_id JOIN beneficiary bf ON bf.id = b.beneficiary_id
     WHERE b.campaign_id = ?1 GROUP BY bf.region_code
 ), reached AS (
@@ -36,7 +38,7 @@ SELECT g.code AS region,
        coalesce(d.megabytes, 0) AS donated, coalesce(al.megabytes, 0) AS allocated,
        coalesce(tb.preloaded, 0) AS preloaded, coalesce(tb.shipped, 0) AS shipped, coalesce(tb.delivered, 0) AS delivered,
        coalesce(rc.beneficiaries, 0) AS beneficiaries, coalesce(p.people, 0) AS people,
-       coalesce(tb.delivered_megabytes, 0) AS delivered_megabytes
+       coalesce(tb.delivered_megabytes, 0) AS delivered_megabytes, coalesce(tb.with_proof, 0) AS delivered_with_proof
 FROM regions g
 LEFT JOIN donated d ON d.region_code IS NOT DISTINCT FROM g.code
 LEFT JOIN allocated al ON al.region_code = g.code

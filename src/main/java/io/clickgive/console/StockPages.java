@@ -1,5 +1,6 @@
 package io.clickgive.console;
 
+import io.clickgive.distribution.DeliveryProofs;
 import io.clickgive.distribution.DistributorService;
 import io.clickgive.distribution.DistributorView;
 import io.clickgive.distribution.OpenAllocation;
@@ -69,17 +70,21 @@ public class StockPages {
                                              List<DistributorView> distributors, List<TabletStatus> statuses,
                                              String message, List<String> problems);
 
-        static native TemplateInstance tablet(ConsoleView view, TabletView tablet);
+        static native TemplateInstance tablet(ConsoleView view, TabletView tablet, List<DeliveryProofs.Proof> proofs);
+
+        static native TemplateInstance labels(ConsoleView view, LabelSheet sheet);
     }
 
     private final Console console;
     private final TabletService tablets;
     private final DistributorService distributors;
+    private final DeliveryProofs proofs;
 
-    public StockPages(Console console, TabletService tablets, DistributorService distributors) {
+    public StockPages(Console console, TabletService tablets, DistributorService distributors, DeliveryProofs proofs) {
         this.console = console;
         this.tablets = tablets;
         this.distributors = distributors;
+        this.proofs = proofs;
     }
 
     @GET
@@ -94,10 +99,39 @@ public class StockPages {
 
     @GET
     @Path("{serial}")
-    @Operation(summary = "One tablet and its history")
+    @Operation(summary = "One tablet and its history, with the proof of its delivery")
     public TemplateInstance tablet(@PathParam("serial") String serial, @QueryParam("lang") String lang,
                                    @Context SecurityContext security) {
-        return Templates.tablet(console.view(lang, security), tablets.get(serial));
+        return Templates.tablet(console.view(lang, security), tablets.get(serial), proofs.of(serial));
+    }
+
+    @GET
+    @Path("{serial}/proofs/{id}/{part}")
+    @Produces({"image/png", "image/jpeg"})
+    @Operation(summary = "The signature or the photo of a tablet's proof of delivery")
+    public Response proof(@PathParam("serial") String serial, @PathParam("id") long id,
+                          @PathParam("part") String part) {
+        if (!part.equals("signature") && !part.equals("photo")) {
+            throw ClientError.notFound("A proof has a signature and perhaps a photo");
+        }
+        DeliveryProofs.Image image = proofs.image(serial, id, part.equals("photo"));
+        // Checked when stored (ProofImage); served as what it is, never sniffed, never cached by a shared cache.
+        return Response.ok(image.bytes(), image.type()).header("Cache-Control", "private, max-age=3600")
+                .header("Content-Disposition", "inline").build();
+    }
+
+    @GET
+    @Path("labels")
+    @Operation(summary = "A sheet of QR labels (serial and IMEI) for the ticked tablets, to print")
+    public TemplateInstance labels(@QueryParam("serial") List<String> serials, @QueryParam("lang") String lang,
+                                   @Context SecurityContext security) {
+        List<String> wanted = Console.listed(serials);
+        if (wanted.isEmpty() || wanted.size() > 1000) {
+            throw ClientError.badRequest("serial: tick between 1 and 1000 tablets to print their labels");
+        }
+        return Templates.labels(console.view(lang, security), LabelSheet.of(wanted.stream().map(tablets::get)
+                .map(t -> new TabletView(t.serial(), t.imei(), t.model(), t.status(), null, null, null, null, null,
+                        null, null, List.of())).toList()));
     }
 
     @POST

@@ -63,7 +63,8 @@ class AuthorizationTest {
                 continue;
             }
             String path = template.replace("{slug}", slug).replace("{distributor}", mine).replace("{id}", "999999")
-                    .replace("{code}", "nobody").replace("{serial}", "nobody").replace("{username}", "nobody").replace("{kind}", "likes");
+                    .replace("{code}", "nobody").replace("{serial}", "nobody").replace("{username}", "nobody").replace("{kind}", "likes")
+                    .replace("{part}", "signature");
             for (String method : entry.getValue().keySet()) {
                 for (Caller caller : Caller.values()) {
                     int status = area.equals("console") ? console(caller, users, method, path)
@@ -170,7 +171,8 @@ class AuthorizationTest {
         boolean allowed = managers
                 ? caller == Caller.MANAGER || caller == Caller.ADMIN
                 : template.startsWith("/console/users") ? caller == Caller.ADMIN
-                : !template.startsWith("/console/tablets") || caller == Caller.DISTRIBUTOR
+                : !template.startsWith("/console/tablets") && !template.startsWith("/console/field")
+                || caller == Caller.DISTRIBUTOR
                 || caller == Caller.OTHER_DISTRIBUTOR;
         return allowed ? "allowed" : "403";
     }

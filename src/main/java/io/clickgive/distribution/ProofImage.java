@@ -1,0 +1,88 @@
+package io.clickgive.distribution;
+
+import io.clickgive.web.ClientError;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Iterator;
+
+/**
+ * A photo or a signature sent with a delivery, as a data URL (data:image/jpeg;base64,…): what the phone's canvas gives.
+ * Checked before anything is stored: PNG or JPEG by its declared type, by its first bytes and by an image reader that
+ * reads its size from the header (the pixels are never decoded here, so a small file that unpacks into a huge image
+ * costs nothing); at most {@code maxBytes} bytes and {@code maxSide} pixels a side. Anything else is a 400 naming the
+ * field and the limit.
+ */
+public record ProofImage(String type, byte[] bytes, int width, int height) {
+
+    /** A photo: the page scales it to 1280 px and JPEG before it is queued (≈ 150–400 kB). */
+    public static final int PHOTO_BYTES = 1024 * 1024;
+    public static final int SIGNATURE_BYTES = 256 * 1024;
+    static final int MAX_SIDE = 4096;
+
+    public static ProofImage of(String field, String dataUrl, int maxBytes) {
+        String type;
+        if (dataUrl.startsWith("data:image/jpeg;base64,")) {
+            type = "image/jpeg";
+        } else if (dataUrl.startsWith("data:image/png;base64,")) {
+            type = "image/png";
+        } else {
+            throw ClientError.badRequest(field + ": a PNG or JPEG image as a data URL (data:image/jpeg;base64,…)");
+        }
+        String base64 = dataUrl.substring(dataUrl.indexOf(',') + 1);
+        // Decoded size from the text's length, before decoding: a huge text is refused without being unpacked.
+        long decoded = base64.length() / 4L * 3;
+        if (decoded > maxBytes + 3L) {
+            throw tooLarge(field, decoded, maxBytes);
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw ClientError.badRequest(field + ": not valid base64");
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(field, bytes.length, maxBytes);
+        }
+        boolean png = bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+        boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8 && (bytes[2] & 0xff) == 0xFF;
+        if (type.equals("image/png") ? !png : !jpeg) {
+            throw ClientError.badRequest(field + ": the content is not the " + type + " image it says it is");
+        }
+        int[] size = size(field, bytes, type);
+        if (size[0] < 1 || size[1] < 1 || size[0] > MAX_SIDE || size[1] > MAX_SIDE) {
+            throw ClientError.badRequest(field + ": " + size[0] + " × " + size[1] + " pixels; at most " + MAX_SIDE
+                    + " a side");
+        }
+        return new ProofImage(type, bytes, size[0], size[1]);
+    }
+
+    private static int[] size(String field, byte[] bytes, String type) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type);
+            if (in == null || !readers.hasNext()) {
+                throw ClientError.badRequest(field + ": not a readable image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ClientError refused) {
+                throw refused;
+            }
+            throw ClientError.badRequest(field + ": not a readable " + type + " image");
+        }
+    }
+
+    private static ClientError tooLarge(String field, long size, int maxBytes) {
+        return ClientError.badRequest(field + ": " + size + " bytes; at most " + maxBytes + " bytes are accepted");
+    }
+}
