@@ -3,6 +3,7 @@
 // app in a village with no signal. Network first (an update arrives as soon as there is a network, and a slow network
 // gets 4 s), the kept copy otherwise. It never touches the tablets' data or the actions: the app keeps those itself.
 const sw = self as unknown as ServiceWorkerGlobalScope;
+// Named again in field.ts, which keeps its own page in it.
 const CACHE = 'clickgive-field-v1';
 // The app's script, its shared chunk and the style; anything else under /assets/ the page asks for is kept as it passes.
 const SHELL = ['/assets/field.js', '/assets/texts.js', '/assets/game.css'];

@@ -276,6 +276,9 @@ setInterval(() => void flush(), 30_000);
 
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/assets/field-sw.js', { scope: '/console/field/' }).catch(() => undefined);
+  // This very page, kept now: it was loaded before the service worker existed, so the worker did not see it pass.
+  // The worker's cache name (field-sw.ts, which cannot import a shared module: it is a classic script).
+  caches.open('clickgive-field-v1').then((cache) => cache.add(`/console/field/app?lang=${boot.lang}`)).catch(() => undefined);
 }
 
 void (async () => {

@@ -5,6 +5,8 @@ import io.clickgive.allocation.BundleSizes;
 import io.clickgive.allocation.CommitResult;
 import io.clickgive.allocation.PlanOrder;
 import io.clickgive.allocation.PlanView;
+import io.clickgive.distribution.FieldAction;
+import io.clickgive.distribution.FieldActions;
 import io.clickgive.distribution.TabletOrders;
 import io.clickgive.distribution.TabletService;
 import io.clickgive.request.RequestDraft;
@@ -57,12 +59,15 @@ class DemoField {
     private final RequestService requests;
     private final AllocationService allocation;
     private final TabletService tablets;
+    private final FieldActions field;
     private final Clock clock;
 
-    DemoField(RequestService requests, AllocationService allocation, TabletService tablets, Clock clock) {
+    DemoField(RequestService requests, AllocationService allocation, TabletService tablets, FieldActions field,
+              Clock clock) {
         this.requests = requests;
         this.allocation = allocation;
         this.tablets = tablets;
+        this.field = field;
         this.clock = clock;
     }
 
@@ -122,10 +127,14 @@ class DemoField {
         // Delivered, and the request complete: its usage is reported afterwards.
         preload(List.of("DEMO-T001", "DEMO-T002"), allocations.get("assoc-tifawin"));
         tablets.ship(new TabletOrders.Ship(List.of("DEMO-T001", "DEMO-T002"), ATLAS), DemoLoader.MANAGER);
-        tablets.assign(ATLAS, new TabletOrders.Assign(List.of("DEMO-T001", "DEMO-T002"), "assoc-tifawin"), "atlas");
-        tablets.deliver(ATLAS, new TabletOrders.Deliver(List.of(
-                new TabletOrders.Delivery("DEMO-T001", yesterday, "Fatima Zahra Ait Lahcen", "Remise à l'association"),
-                new TabletOrders.Delivery("DEMO-T002", yesterday, "Fatima Zahra Ait Lahcen", null))), "atlas");
+        // From the distributor's phone, as the field app sends them: assigned, then delivered with a signature.
+        for (String serial : List.of("DEMO-T001", "DEMO-T002")) {
+            field.apply(ATLAS, new FieldAction("demo-" + serial + "-assign", FieldAction.Kind.ASSIGN, serial,
+                    "assoc-tifawin", null, null, null, clock.instant(), null, null), "atlas");
+            field.apply(ATLAS, new FieldAction("demo-" + serial + "-deliver", FieldAction.Kind.DELIVER, serial, null,
+                    yesterday, "Fatima Zahra Ait Lahcen", "Remise à l'association", clock.instant(), null,
+                    DemoSignature.png("Fatima Zahra")), "atlas");
+        }
         // Delivered, its usage not reported yet.
         List<String> nour = List.of("DEMO-T003", "DEMO-T004", "DEMO-T005");
         preload(nour, allocations.get("assoc-nour"));

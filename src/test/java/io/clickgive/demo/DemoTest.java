@@ -72,7 +72,8 @@ class DemoTest {
         assertTrue(live.jsonPath().getList("regions").size() >= 10, "donations across the regions");
         given().get("/api/manage/campaigns/{slug}/report", DemoLoader.LIVE).then().statusCode(200)
                 .body("total.donatedMegabytes", org.hamcrest.Matchers.equalTo((int) (clicks * 10)))
-                .body("total.tabletsDelivered", org.hamcrest.Matchers.equalTo(5));
+                .body("total.tabletsDelivered", org.hamcrest.Matchers.equalTo(5))
+                .body("total.tabletsDeliveredWithProof", org.hamcrest.Matchers.equalTo(2));
         assertEquals(4000, Fixtures.totals(DemoLoader.CLOSED).jsonPath().getLong("likes"));
 
         // Beneficiaries of every kind across several regions; the village programme in two phases.

@@ -1,0 +1,246 @@
+package io.clickgive.console;
+
+import io.agroal.api.AgroalDataSource;
+import io.clickgive.Distribution;
+import io.clickgive.Fixtures;
+import io.clickgive.demo.DemoLoader;
+import io.clickgive.page.BrowserProfile;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console in Debian's headless Chromium: the demo's dashboard; a manager reviewing a request and shipping its
+ * tablets; a distributor going offline, confirming two deliveries with photo and signature, and coming back online,
+ * after which the ledger of tablet events holds each delivery once. Screenshots go to target/screenshots/.
+ */
+@QuarkusTest
+@TestProfile(BrowserProfile.class)
+class ConsoleBrowserTest {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static ChromeDriver browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    DemoLoader demo;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File("/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--hide-scrollbars", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theDemosDashboardShowsItsDonations() {
+        demo.load();
+        signIn("manager", "dev-manager-password", 1280);
+        browser.get(root + "console/campaigns/" + DemoLoader.LIVE + "?lang=fr");
+        assertEquals("Ramadan solidaire", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElements(By.cssSelector("svg rect")).size() > 5, "the chart has bars");
+        shoot("console-demo-dashboard-fr");
+        browser.get(root + "console/campaigns/" + DemoLoader.LIVE + "/requests?lang=ar");
+        assertEquals("rtl", browser.findElement(By.tagName("html")).getAttribute("dir"));
+        shoot("console-demo-requests-ar");
+        signOut();
+    }
+
+    @Test
+    void aManagerReviewsARequestAndShipsItsTablets() {
+        String slug = Fixtures.liveCampaign("browser-review");
+        Distribution.donate(slug, 1_000);
+        Distribution.bundleSizes(slug, 1_000);
+        String school = Distribution.beneficiary("MA-07", 80);
+        int request = Distribution.submit(slug, school, 80, 2);
+        List<String> serials = Distribution.tablets(2);
+        String distributor = Distribution.distributor("MA-07");
+        signIn(Distribution.manager(), Distribution.USER_PASSWORD, 390);
+
+        browser.get(root + "console/campaigns/" + slug + "/requests?lang=fr&step=SUBMITTED");
+        browser.findElement(By.linkText("#" + request)).click();
+        new Select(browser.findElement(By.name("decision"))).selectByValue("APPROVED");
+        browser.findElement(By.name("reason")).sendKeys("École du douar, projet clair");
+        shoot("console-review-fr-phone");
+        browser.findElement(By.cssSelector("#review-form button[type=submit]")).click();
+        assertEquals("Acceptée", await(By.id("request-status")).getText());
+
+        int allocation = given().contentType(ContentType.JSON).body(Map.of("bundleMegabytes", 1_000))
+                .post("/api/manage/campaigns/{slug}/allocations", slug).then().statusCode(201)
+                .extract().path("allocations[0].id");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(root + "console/stock?lang=fr&status=IN_STOCK");
+        serials.forEach(s -> browser.findElement(By.id("s-" + s)).click());
+        new Select(browser.findElement(By.name("allocation"))).selectByValue(String.valueOf(allocation));
+        browser.findElement(By.cssSelector("button[formaction='/console/stock/preload']")).click();
+        await(By.cssSelector("p.status"));
+        browser.get(root + "console/stock?lang=fr&status=PRELOADED");
+        serials.forEach(s -> browser.findElement(By.id("s-" + s)).click());
+        new Select(browser.findElement(By.cssSelector("#stock-form select[name=distributor]"))).selectByValue(distributor);
+        shoot("console-ship-fr-desktop");
+        browser.findElement(By.cssSelector("button[formaction='/console/stock/ship']")).click();
+        await(By.cssSelector("p.status"));
+        for (String serial : serials) {
+            given().get("/api/manage/tablets/{serial}", serial).then().body("status", equalTo("SHIPPED"))
+                    .body("distributor", equalTo(distributor));
+        }
+        browser.get(root + "console/stock/" + serials.get(0) + "?lang=fr");
+        shoot("console-tablet-history-fr");
+        signOut();
+    }
+
+    @Test
+    void aDistributorDeliversTwoTabletsOfflineAndEachArrivesOnce() throws Exception {
+        Distribution.Prepared prepared = Distribution.assignedCampaign(1_000, 2);
+        Path photo = SHOTS.resolve("delivery-photo.jpg");
+        BufferedImage picture = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 1600; x++) {
+            picture.setRGB(x, (x * 3) % 1200, 0x2a7a4b);
+        }
+        ImageIO.write(picture, "jpeg", photo.toFile());
+        signIn(prepared.user(), Distribution.USER_PASSWORD, 390);
+        browser.get(root + "console/field/app?lang=fr");
+        await(By.cssSelector("button[data-deliver='" + prepared.serials().get(0) + "']"));
+        shoot("field-online-fr-phone");
+
+        offline(true);
+        for (String serial : prepared.serials()) {
+            browser.findElement(By.cssSelector("button[data-deliver='" + serial + "']")).click();
+            browser.findElement(By.name("recipient")).sendKeys("Directrice de l'école");
+            browser.findElement(By.name("photo")).sendKeys(photo.toAbsolutePath().toString());
+            await(By.cssSelector("#photo-preview:not([hidden])"));
+            WebElement pad = browser.findElement(By.id("signature"));
+            new Actions(browser).moveToElement(pad, -60, 0).clickAndHold().moveByOffset(40, 15).moveByOffset(40, -20)
+                    .moveByOffset(30, 10).release().perform();
+            shoot("field-deliver-" + serial);
+            browser.findElement(By.id("confirm-delivery")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.findElement(By.id("deliver-dialog"))
+                    .isDisplayed());
+        }
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElements(
+                By.cssSelector("#queue li[data-state='waiting']")).size() == 2);
+        shoot("field-offline-queued-fr-phone");
+        for (String serial : prepared.serials()) {
+            given().get("/api/manage/tablets/{serial}", serial).then().body("status", equalTo("ASSIGNED"));
+        }
+
+        offline(false);
+        browser.findElement(By.id("send-now")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(
+                By.cssSelector("#queue li[data-state]")).isEmpty());
+        shoot("field-back-online-fr-phone");
+        for (String serial : prepared.serials()) {
+            assertEquals(1, count("SELECT count(*) FROM tablet_event e JOIN tablet t ON t.id = e.tablet_id "
+                    + "WHERE t.serial = ? AND e.to_status = 'DELIVERED'", serial), serial + " delivered once");
+            assertEquals(1, count("SELECT count(*) FROM delivery_proof p JOIN tablet t ON t.id = p.tablet_id "
+                    + "WHERE t.serial = ? AND p.photo IS NOT NULL", serial), serial + ": its proof, with the photo");
+            assertEquals(1, count("SELECT count(*) FROM field_action a WHERE a.serial = ? AND a.outcome = 'DONE'",
+                    serial));
+        }
+        // Sending again (a second tab, a lost answer) moves nothing.
+        browser.findElement(By.id("send-now")).click();
+        assertEquals(2, count("SELECT count(*) FROM tablet_event e JOIN tablet t ON t.id = e.tablet_id "
+                + "WHERE t.serial IN (?, ?) AND e.to_status = 'DELIVERED'", prepared.serials().toArray(String[]::new)));
+        signOut();
+    }
+
+    private void signIn(String user, String password, int width) {
+        browser.manage().window().setSize(new Dimension(width, 900));
+        browser.get(root + "console/login?lang=fr");
+        browser.findElement(By.name("j_username")).sendKeys(user);
+        browser.findElement(By.name("j_password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        await(By.cssSelector("ul.menu"));
+    }
+
+    private void signOut() {
+        browser.get(root + "console/logout");
+    }
+
+    private static void offline(boolean down) {
+        ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+        conditions.setOffline(down);
+        browser.setNetworkConditions(conditions);
+    }
+
+    private static WebElement await(By what) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(what));
+    }
+
+    private long count(String sql, String... serials) {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < serials.length; i++) {
+                q.setString(i + 1, serials[i]);
+            }
+            try (ResultSet rows = q.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void shoot(String name) {
+        try {
+            File shot = browser.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
