@@ -112,15 +112,11 @@ public final class Distribution {
      * preloaded, shipped to a distributor and assigned to the school by the distributor's user.
      */
     public static Prepared assignedCampaign(int likes, int tablets) {
-        String slug = Fixtures.liveCampaign("delivered");
-        donate(slug, likes);
-        bundleSizes(slug, 1_000);
-        String school = beneficiary("MA-07", 80);
-        approve(submit(slug, school, 80, tablets));
-        List<String> serials = tablets(tablets);
-        int allocation = given().contentType(ContentType.JSON).body(Map.of("bundleMegabytes", 1_000))
-                .post("/api/manage/campaigns/{slug}/allocations", slug).then().statusCode(201)
-                .extract().path("allocations[0].id");
+        Allocated allocated = allocatedCampaign("delivered", likes, tablets);
+        String slug = allocated.slug();
+        String school = allocated.school();
+        List<String> serials = allocated.serials();
+        int allocation = allocated.allocation();
         String distributor = distributor("MA-07");
         String user = distributorUser(distributor);
         given().contentType(ContentType.JSON).body(Map.of("serials", serials, "allocation", allocation))
@@ -131,6 +127,24 @@ public final class Distribution {
                 .body(Map.of("serials", serials, "beneficiary", school))
                 .post("/api/distribute/{d}/tablets/assign", distributor).then().statusCode(200);
         return new Prepared(slug, school, distributor, user, serials);
+    }
+
+    /** A campaign whose one request (a school in MA-07) was allocated bundles of 1 000 MB, and tablets in stock. */
+    public record Allocated(String slug, String school, List<String> serials, int allocation) {
+    }
+
+    /** {@code likes} × 10 MB donated, a school's request for {@code tablets} approved and allocated, as many tablets. */
+    public static Allocated allocatedCampaign(String prefix, int likes, int tablets) {
+        String slug = Fixtures.liveCampaign(prefix);
+        donate(slug, likes);
+        bundleSizes(slug, 1_000);
+        String school = beneficiary("MA-07", 80);
+        approve(submit(slug, school, 80, tablets));
+        List<String> serials = tablets(tablets);
+        int allocation = given().contentType(ContentType.JSON).body(Map.of("bundleMegabytes", 1_000))
+                .post("/api/manage/campaigns/{slug}/allocations", slug).then().statusCode(201)
+                .extract().path("allocations[0].id");
+        return new Allocated(slug, school, serials, allocation);
     }
 
     /** Like {@link #assignedCampaign}, with the tablets delivered. Returns the campaign's slug. */

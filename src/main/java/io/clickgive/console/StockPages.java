@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +42,9 @@ import java.util.function.Function;
 @Tag(name = "Console (pages)")
 @Produces(MediaType.TEXT_HTML)
 public class StockPages {
+
+    /** Tablets the list shows at most. */
+    static final int SHOWN = 500;
 
     /** What the list shows: the filters as chosen, and which tablets are ticked. */
     public record Filter(String status, String distributor, Set<String> selected, boolean all) {
@@ -66,7 +68,7 @@ public class StockPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance stock(ConsoleView view, List<TabletView> tablets, Filter filter,
-                                             Map<TabletStatus, Integer> counts, List<OpenAllocation> allocations,
+                                             Map<TabletStatus, Long> counts, List<OpenAllocation> allocations,
                                              List<DistributorView> distributors, List<TabletStatus> statuses,
                                              String message, List<String> problems);
 
@@ -208,10 +210,12 @@ public class StockPages {
                 throw ClientError.badRequest("status: one of " + List.of(TabletStatus.values()));
             }
         }
-        List<TabletView> shown = tablets.list(status, filter.distributor());
-        Map<TabletStatus, Integer> counts = new EnumMap<>(TabletStatus.class);
-        tablets.list(null, null).forEach(t -> counts.merge(t.status(), 1, Integer::sum));
-        return Templates.stock(view, shown, filter, counts, tablets.openAllocations(), distributors.list(),
-                List.of(TabletStatus.values()), message, problems);
+        List<TabletView> found = tablets.list(status, filter.distributor());
+        // A page a phone can hold: beyond it, the filters narrow the list (the counts above it cover every tablet).
+        List<TabletView> shown = found.size() > SHOWN ? found.subList(0, SHOWN) : found;
+        List<String> notes = found.size() > SHOWN ? java.util.stream.Stream.concat(problems.stream(),
+                java.util.stream.Stream.of(view.text("console.showingFirst", "count", SHOWN))).toList() : problems;
+        return Templates.stock(view, shown, filter, tablets.countByStatus(), tablets.openAllocations(),
+                distributors.list(), List.of(TabletStatus.values()), message, notes);
     }
 }

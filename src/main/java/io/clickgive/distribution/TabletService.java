@@ -48,6 +48,7 @@ public class TabletService {
     private static final String DELIVERED_BUNDLES = Resources.sql("distribution/delivered-bundles");
     private static final String LOCK_STOCK = Resources.sql("allocation/lock-stock");
     private static final String OPEN_ALLOCATIONS = Resources.sql("distribution/open-allocations");
+    private static final String COUNT_BY_STATUS = Resources.sql("distribution/count-by-status");
     // Deliveries are dated in the programme's country.
     private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
@@ -159,6 +160,15 @@ public class TabletService {
         // A tablet lost from stock leaves fewer tablets for plans being committed.
         Panache.getEntityManager().createNativeQuery(LOCK_STOCK).getSingleResult();
         return moves.moveAll(order, TabletStatus.LOST, actor);
+    }
+
+    /** How many tablets stand in each status, counted by the database. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<TabletStatus, Long> countByStatus() {
+        Map<TabletStatus, Long> counts = new java.util.EnumMap<>(TabletStatus.class);
+        Rows.list(COUNT_BY_STATUS).forEach(row -> counts.put(TabletStatus.valueOf(Rows.text(row, "status")),
+                Rows.number(row, "tablets")));
+        return counts;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,6 +1,7 @@
 package io.clickgive.console;
 
 import io.agroal.api.AgroalDataSource;
+import io.clickgive.Browser;
 import io.clickgive.Distribution;
 import io.clickgive.Fixtures;
 import io.clickgive.demo.DemoLoader;
@@ -15,24 +16,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(BrowserProfile.class)
 class ConsoleBrowserTest {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static ChromeDriver browser;
 
     @TestHTTPResource("/")
@@ -67,16 +59,8 @@ class ConsoleBrowserTest {
     DemoLoader demo;
 
     @BeforeAll
-    static void openBrowser() throws Exception {
-        Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    static void openBrowser() {
+        browser = Browser.open();
     }
 
     @AfterAll
@@ -145,8 +129,12 @@ class ConsoleBrowserTest {
 
     @Test
     void aDistributorDeliversTwoTabletsOfflineAndEachArrivesOnce() throws Exception {
-        Distribution.Prepared prepared = Distribution.assignedCampaign(1_000, 2);
-        Path photo = SHOTS.resolve("delivery-photo.jpg");
+        Distribution.Prepared all = Distribution.assignedCampaign(1_000, 3);
+        // Two delivered offline; the third is also delivered offline, but the manager recalls it meanwhile.
+        Distribution.Prepared prepared = new Distribution.Prepared(all.slug(), all.school(), all.distributor(),
+                all.user(), all.serials().subList(0, 2));
+        String recalled = all.serials().get(2);
+        Path photo = Browser.SHOTS.resolve("delivery-photo.jpg");
         BufferedImage picture = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 1600; x++) {
             picture.setRGB(x, (x * 3) % 1200, 0x2a7a4b);
@@ -158,12 +146,16 @@ class ConsoleBrowserTest {
         shoot("field-online-fr-phone");
 
         offline(true);
-        for (String serial : prepared.serials()) {
+        given().contentType(ContentType.JSON).body(Map.of("serials", List.of(recalled), "note", "Rappelée"))
+                .post("/api/manage/tablets/return").then().statusCode(200);
+        for (String serial : all.serials()) {
             browser.findElement(By.cssSelector("button[data-deliver='" + serial + "']")).click();
             browser.findElement(By.name("recipient")).sendKeys("Directrice de l'école");
             browser.findElement(By.name("photo")).sendKeys(photo.toAbsolutePath().toString());
             await(By.cssSelector("#photo-preview:not([hidden])"));
             WebElement pad = browser.findElement(By.id("signature"));
+            // Scrolled to the top of the dialog, as a thumb would: the dialog's buttons stay in sight at its foot.
+            browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", pad);
             new Actions(browser).moveToElement(pad, -60, 0).clickAndHold().moveByOffset(40, 15).moveByOffset(40, -20)
                     .moveByOffset(30, 10).release().perform();
             shoot("field-deliver-" + serial);
@@ -172,7 +164,7 @@ class ConsoleBrowserTest {
                     .isDisplayed());
         }
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElements(
-                By.cssSelector("#queue li[data-state='waiting']")).size() == 2);
+                By.cssSelector("#queue li[data-state='waiting']")).size() == 3);
         shoot("field-offline-queued-fr-phone");
         for (String serial : prepared.serials()) {
             given().get("/api/manage/tablets/{serial}", serial).then().body("status", equalTo("ASSIGNED"));
@@ -180,9 +172,18 @@ class ConsoleBrowserTest {
 
         offline(false);
         browser.findElement(By.id("send-now")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(
-                By.cssSelector("#queue li[data-state]")).isEmpty());
+        // The two arrive; the recalled one is refused with the reason, shown in the queue until dismissed.
+        WebElement refused = new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(
+                By.cssSelector("#queue li[data-state='waiting']")).isEmpty()
+                ? d.findElement(By.cssSelector("#queue li[data-state='refused']")) : null);
+        assertTrue(refused.getText().contains("cannot become DELIVERED"), refused.getText());
         shoot("field-back-online-fr-phone");
+        given().get("/api/manage/tablets/{serial}", recalled).then().body("status", equalTo("RETURNED"));
+        assertEquals(0, count("SELECT count(*) FROM delivery_proof p JOIN tablet t ON t.id = p.tablet_id "
+                + "WHERE t.serial = ?", recalled), "nothing of the refused delivery kept");
+        refused.findElement(By.cssSelector("button[data-dismiss]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElements(
+                By.cssSelector("#queue li[data-state]")).isEmpty());
         for (String serial : prepared.serials()) {
             assertEquals(1, count("SELECT count(*) FROM tablet_event e JOIN tablet t ON t.id = e.tablet_id "
                     + "WHERE t.serial = ? AND e.to_status = 'DELIVERED'", serial), serial + " delivered once");
@@ -196,6 +197,11 @@ class ConsoleBrowserTest {
         assertEquals(2, count("SELECT count(*) FROM tablet_event e JOIN tablet t ON t.id = e.tablet_id "
                 + "WHERE t.serial IN (?, ?) AND e.to_status = 'DELIVERED'", prepared.serials().toArray(String[]::new)));
         signOut();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void backOnline() {
+        offline(false); // a test that failed offline leaves the next one its network
     }
 
     private void signIn(String user, String password, int width) {
@@ -212,13 +218,11 @@ class ConsoleBrowserTest {
     }
 
     private static void offline(boolean down) {
-        ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
-        conditions.setOffline(down);
-        browser.setNetworkConditions(conditions);
+        Browser.offline(browser, down);
     }
 
     private static WebElement await(By what) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(what));
+        return Browser.await(browser, what, 10);
     }
 
     private long count(String sql, String... serials) {
@@ -236,11 +240,6 @@ class ConsoleBrowserTest {
     }
 
     private static void shoot(String name) {
-        try {
-            File shot = browser.getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Browser.shoot(browser, name);
     }
 }

@@ -6,7 +6,6 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.agroal.api.AgroalDataSource;
 import io.clickgive.Distribution;
-import io.clickgive.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -226,22 +225,14 @@ class FieldTest {
 
     /** Tablets shipped to a distributor, not yet assigned. */
     private static Distribution.Prepared shipped() {
-        String slug = Fixtures.liveCampaign("field");
-        Distribution.donate(slug, 1_000);
-        Distribution.bundleSizes(slug, 1_000);
-        String school = Distribution.beneficiary("MA-07", 80);
-        Distribution.approve(Distribution.submit(slug, school, 80, 1));
-        List<String> serials = Distribution.tablets(1);
-        int allocation = given().contentType(ContentType.JSON).body(Map.of("bundleMegabytes", 1_000))
-                .post("/api/manage/campaigns/{slug}/allocations", slug).then().statusCode(201)
-                .extract().path("allocations[0].id");
+        Distribution.Allocated allocated = Distribution.allocatedCampaign("field", 1_000, 1);
         String distributor = Distribution.distributor("MA-07");
         String user = Distribution.distributorUser(distributor);
-        given().contentType(ContentType.JSON).body(Map.of("serials", serials, "allocation", allocation))
-                .post("/api/manage/tablets/preload").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("serials", serials, "distributor", distributor))
+        given().contentType(ContentType.JSON).body(Map.of("serials", allocated.serials(), "allocation",
+                allocated.allocation())).post("/api/manage/tablets/preload").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("serials", allocated.serials(), "distributor", distributor))
                 .post("/api/manage/tablets/ship").then().statusCode(200);
-        return new Distribution.Prepared(slug, school, distributor, user, serials);
+        return new Distribution.Prepared(allocated.slug(), allocated.school(), distributor, user, allocated.serials());
     }
 
     private static Map<String, Object> deliver(String serial, String type, byte[] signature) {

@@ -3,7 +3,6 @@ package io.clickgive.console;
 import io.clickgive.Distribution;
 import io.clickgive.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -129,15 +128,9 @@ class ManagerWorkflowTest {
     @Test
     void tabletsArePreloadedShippedAndMovedFromTheInventory() {
         ConsoleClient manager = ConsoleClient.signIn(Distribution.manager(), Distribution.USER_PASSWORD);
-        String slug = Fixtures.liveCampaign("console-stock");
-        Distribution.donate(slug, 1_000);
-        Distribution.bundleSizes(slug, 1_000);
-        String school = Distribution.beneficiary("MA-07", 80);
-        Distribution.approve(Distribution.submit(slug, school, 80, 2));
-        List<String> serials = Distribution.tablets(2);
-        int allocation = given().contentType(ContentType.JSON).body(Map.of("bundleMegabytes", 1_000))
-                .post("/api/manage/campaigns/{slug}/allocations", slug).then().statusCode(201)
-                .extract().path("allocations[0].id");
+        Distribution.Allocated allocated = Distribution.allocatedCampaign("console-stock", 1_000, 2);
+        List<String> serials = allocated.serials();
+        int allocation = allocated.allocation();
         String north = Distribution.distributor("MA-01");
         String south = Distribution.distributor("MA-07");
         String token = manager.token("/console/stock?status=IN_STOCK");

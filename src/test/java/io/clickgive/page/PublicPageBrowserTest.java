@@ -1,6 +1,7 @@
 package io.clickgive.page;
 
 import io.agroal.api.AgroalDataSource;
+import io.clickgive.Browser;
 import io.clickgive.Fixtures;
 import io.clickgive.Ledger;
 import io.clickgive.TestClock;
@@ -13,22 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(BrowserProfile.class)
 class PublicPageBrowserTest {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static ChromeDriver browser;
 
     @TestHTTPResource("/")
@@ -62,15 +54,8 @@ class PublicPageBrowserTest {
     TestClock clock;
 
     @BeforeAll
-    static void openBrowser() throws Exception {
-        Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--lang=fr");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    static void openBrowser() {
+        browser = Browser.open("--lang=fr");
     }
 
     @AfterAll
@@ -364,13 +349,11 @@ class PublicPageBrowserTest {
     }
 
     private void offline(boolean down) {
-        ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
-        conditions.setOffline(down);
-        browser.setNetworkConditions(conditions);
+        Browser.offline(browser, down);
     }
 
     private static WebElement await(By what, int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds)).until(ExpectedConditions.presenceOfElementLocated(what));
+        return Browser.await(browser, what, seconds);
     }
 
     private static int number(String text) {
@@ -378,11 +361,6 @@ class PublicPageBrowserTest {
     }
 
     private static void shoot(String name) {
-        try {
-            File shot = browser.getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Browser.shoot(browser, name);
     }
 }

@@ -1,0 +1,70 @@
+package io.clickgive;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * Debian's headless Chromium through its chromedriver (Selenium; no browser download), for the browser tests: start,
+ * wait for an element, cut the network, take a screenshot into target/screenshots/.
+ */
+public final class Browser {
+
+    public static final Path SHOTS = Path.of("target", "screenshots");
+
+    private Browser() {
+    }
+
+    public static ChromeDriver open(String... arguments) {
+        try {
+            Files.createDirectories(SHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File("/usr/bin/chromium"));
+        // No background traffic: this machine's network is closed, and Chromium would knock at it at every start.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--hide-scrollbars", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run");
+        options.addArguments(arguments);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    public static WebElement await(ChromeDriver browser, By what, int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds))
+                .until(ExpectedConditions.presenceOfElementLocated(what));
+    }
+
+    /** The page's network (not the service worker's) cut or back. */
+    public static void offline(ChromeDriver browser, boolean down) {
+        ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+        conditions.setOffline(down);
+        browser.setNetworkConditions(conditions);
+    }
+
+    public static void shoot(ChromeDriver browser, String name) {
+        try {
+            File shot = browser.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
