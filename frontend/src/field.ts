@@ -87,7 +87,8 @@ async function render(): Promise<void> {
     const label = a.kind === 'ASSIGN'
       ? text('field.actionAssign', { serial: a.serial, name: a.beneficiary ?? '' })
       : text('field.actionDeliver', { serial: a.serial, recipient: a.recipient ?? '' });
-    const state = e.state === 'waiting' ? text('field.waiting') : text('field.refused', { reason: e.reason ?? '' });
+    const state = e.state === 'refused' ? text('field.refused', { reason: e.reason ?? '' })
+      : e.user !== data?.user ? text('field.otherUser', { user: e.user }) : text('field.waiting');
     const dismiss = e.state === 'refused'
       ? ` <button type="button" class="secondary" data-dismiss="${escape(a.clientId)}">${escape(text('field.dismiss'))}</button>` : '';
     return `<li data-state="${e.state}"><strong>${escape(label)}</strong> · ${escape(state)}${dismiss}</li>`;
@@ -97,7 +98,8 @@ async function render(): Promise<void> {
 
 async function flush(): Promise<void> {
   if (!navigator.onLine) return render();
-  const result = await queue.flush();
+  if (!data) return render();
+  const result = await queue.flush(data.user);
   signInNeeded = result.stoppedBy === 'signIn';
   if (result.done.length > 0) await refresh();
   await render();
@@ -248,14 +250,15 @@ form.addEventListener('submit', async (event) => {
   const madeAt = new Date().toISOString();
   // A tablet still shipped is assigned first, to the beneficiary its bundle was allocated to: two actions, in order.
   if (pending(entries, tablet).status === 'SHIPPED') {
-    await queue.add({ clientId: newClientId(), kind: 'ASSIGN', serial, beneficiary: tablet.bundleFor, madeAt } as FieldAction);
+    await queue.add({ clientId: newClientId(), kind: 'ASSIGN', serial, beneficiary: tablet.bundleFor, madeAt } as FieldAction,
+      data!.user);
   }
   const note = (form.elements.namedItem('note') as HTMLInputElement).value.trim();
   await queue.add({
     clientId: newClientId(), kind: 'DELIVER', serial, recipient, madeAt,
     deliveredOn: (form.elements.namedItem('deliveredOn') as HTMLInputElement).value,
     note: note || undefined, photo: photo ?? undefined, signature: pad.toDataURL('image/png'),
-  } as FieldAction);
+  } as FieldAction, data!.user);
   dialog.close();
   await render();
   await flush();

@@ -7,6 +7,8 @@ import type { FieldAction, FieldAnswer } from './schema';
 /** One queued action and where it stands. */
 export interface Entry {
   action: FieldAction;
+  /** Who made it: sent only under that user's sign-in, so a shared phone never sends one user's work as another's. */
+  user: string;
   state: 'waiting' | 'refused';
   reason?: string;
 }
@@ -36,8 +38,8 @@ export class FieldQueue {
   constructor(private readonly store: Store, private readonly send: (action: FieldAction) => Promise<Sent>) {}
 
   /** Keeps the action first: once this resolves, it survives the page closing and the phone restarting. */
-  async add(action: FieldAction): Promise<void> {
-    await this.store.put({ action, state: 'waiting' });
+  async add(action: FieldAction, user: string): Promise<void> {
+    await this.store.put({ action, user, state: 'waiting' });
   }
 
   entries(): Promise<Entry[]> {
@@ -49,20 +51,23 @@ export class FieldQueue {
     if (entry?.state === 'refused') await this.store.remove(clientId);
   }
 
-  /** Sends what waits, in order, until the queue is empty or the network or the sign-in stops it. One at a time. */
-  flush(): Promise<Flush> {
+  /**
+   * Sends what the signed-in user made and still waits, in order, until none is left or the network or the sign-in
+   * stops it. One at a time.
+   */
+  flush(user: string): Promise<Flush> {
     if (!this.flushing) {
-      this.flushing = this.run().finally(() => {
+      this.flushing = this.run(user).finally(() => {
         this.flushing = null;
       });
     }
     return this.flushing;
   }
 
-  private async run(): Promise<Flush> {
+  private async run(user: string): Promise<Flush> {
     const done: FieldAnswer[] = [];
     for (const entry of await this.store.all()) {
-      if (entry.state !== 'waiting') continue;
+      if (entry.state !== 'waiting' || entry.user !== user) continue;
       const sent = await this.send(entry.action);
       if (sent.kind === 'done') {
         await this.store.remove(entry.action.clientId);

@@ -19,9 +19,9 @@ describe('FieldQueue', () => {
     const store = new MemoryStore();
     const sent: string[] = [];
     const queue = new FieldQueue(store, async (a) => { sent.push(a.clientId); return done(a); });
-    await queue.add(action('assign-1', 'ASSIGN'));
-    await queue.add(action('deliver-1'));
-    const result = await queue.flush();
+    await queue.add(action('assign-1', 'ASSIGN'), 'atlas');
+    await queue.add(action('deliver-1'), 'atlas');
+    const result = await queue.flush('atlas');
     expect(sent).toEqual(['assign-1', 'deliver-1']);
     expect(result).toMatchObject({ stoppedBy: 'empty' });
     expect(await queue.entries()).toEqual([]);
@@ -35,12 +35,12 @@ describe('FieldQueue', () => {
       sent.push(a.clientId);
       return online ? done(a) : { kind: 'failed' };
     });
-    await queue.add(action('a-1'));
-    await queue.add(action('a-2'));
-    expect((await queue.flush()).stoppedBy).toBe('failed');
+    await queue.add(action('a-1'), 'atlas');
+    await queue.add(action('a-2'), 'atlas');
+    expect((await queue.flush('atlas')).stoppedBy).toBe('failed');
     expect((await queue.entries()).map((e) => e.state)).toEqual(['waiting', 'waiting']);
     online = true;
-    await queue.flush();
+    await queue.flush('atlas');
     expect(sent).toEqual(['a-1', 'a-1', 'a-2']); // the first tried twice, under its one id
     expect(await queue.entries()).toEqual([]);
   });
@@ -49,21 +49,32 @@ describe('FieldQueue', () => {
     const store = new MemoryStore();
     const queue = new FieldQueue(store, async (a) => (a.clientId === 'moved'
       ? { kind: 'refused', reason: 'TAB-1: RETURNED cannot become DELIVERED' } : done(a)));
-    await queue.add(action('moved'));
-    await queue.add(action('fine'));
-    await queue.flush();
-    expect(await queue.entries()).toEqual([{ action: action('moved'), state: 'refused',
+    await queue.add(action('moved'), 'atlas');
+    await queue.add(action('fine'), 'atlas');
+    await queue.flush('atlas');
+    expect(await queue.entries()).toEqual([{ action: action('moved'), user: 'atlas', state: 'refused',
       reason: 'TAB-1: RETURNED cannot become DELIVERED' }]);
-    await queue.flush(); // a refused action is not sent again
+    await queue.flush('atlas'); // a refused action is not sent again
     await queue.dismiss('moved');
     expect(await queue.entries()).toEqual([]);
+  });
+
+  it("sends only the signed-in user's actions: a shared phone never sends one user's work as another's", async () => {
+    const store = new MemoryStore();
+    const sent: string[] = [];
+    const queue = new FieldQueue(store, async (a) => { sent.push(a.clientId); return done(a); });
+    await queue.add(action('by-atlas'), 'atlas');
+    await queue.add(action('by-nord'), 'nord');
+    await queue.flush('nord');
+    expect(sent).toEqual(['by-nord']);
+    expect((await queue.entries()).map((e) => e.action.clientId)).toEqual(['by-atlas']);
   });
 
   it('stops when the sign-in has expired, keeping what waits', async () => {
     const store = new MemoryStore();
     const queue = new FieldQueue(store, async () => ({ kind: 'signIn' }));
-    await queue.add(action('a-1'));
-    expect((await queue.flush()).stoppedBy).toBe('signIn');
+    await queue.add(action('a-1'), 'atlas');
+    expect((await queue.flush('atlas')).stoppedBy).toBe('signIn');
     expect((await queue.entries())[0].state).toBe('waiting');
   });
 

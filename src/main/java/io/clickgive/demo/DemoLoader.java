@@ -84,6 +84,12 @@ public class DemoLoader {
         this.clock = clock;
     }
 
+    /** Campaigns in the database that are not the demo's: a database someone works with, which the demo leaves alone. */
+    public List<String> otherCampaigns() {
+        return campaigns.list().stream().map(CampaignView::slug).filter(s -> !s.equals(LIVE) && !s.equals(CLOSED))
+                .toList();
+    }
+
     public void load() {
         long started = System.nanoTime();
         Instant now = clock.instant();

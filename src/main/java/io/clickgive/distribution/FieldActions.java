@@ -54,7 +54,8 @@ public class FieldActions {
     /** The distributor's tablets on their way (shipped, assigned) and delivered, as its phone keeps them. */
     public List<FieldTablet> tablets(String distributorCode) {
         long distributor = distributors.require(distributorCode).id;
-        return QuarkusTransaction.requiringNew().call(() -> Rows.list(TABLETS, distributor).stream()
+        Instant since = clock.instant().minus(java.time.Duration.ofDays(30));
+        return QuarkusTransaction.requiringNew().call(() -> Rows.list(TABLETS, distributor, since).stream()
                 .map(row -> new FieldTablet(Rows.text(row, "serial"), Rows.text(row, "imei"), Rows.text(row, "model"),
                         TabletStatus.valueOf(Rows.text(row, "status")), (int) Rows.number(row, "bundle_megabytes"),
                         Rows.text(row, "bundle_for"), Rows.text(row, "bundle_for_name"),
@@ -67,7 +68,7 @@ public class FieldActions {
         long distributor = distributors.require(distributorCode).id;
         Optional<Stored> earlier = QuarkusTransaction.requiringNew().call(() -> stored(distributor, action));
         if (earlier.isPresent()) {
-            return replay(earlier.get(), action);
+            return replay(earlier.get(), action, distributorCode);
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -75,16 +76,18 @@ public class FieldActions {
                     throw new Claimed();
                 }
                 perform(distributorCode, action, actor);
-                return new FieldAnswer(action.clientId(), action.kind(), action.serial(), false, now(action.serial()));
+                return new FieldAnswer(action.clientId(), action.kind(), action.serial(), false,
+                        now(action.serial(), distributorCode));
             });
         } catch (Claimed raced) {
-            return replay(QuarkusTransaction.requiringNew().call(() -> stored(distributor, action)).orElseThrow(), action);
+            return replay(QuarkusTransaction.requiringNew().call(() -> stored(distributor, action)).orElseThrow(), action,
+                    distributorCode);
         } catch (ClientError | ConstraintViolationException refusal) {
             ClientError refused = refusal instanceof ClientError error ? error : invalid((ConstraintViolationException) refusal);
             boolean recorded = QuarkusTransaction.requiringNew().call(() -> claim(distributor, action, actor, refused));
             if (!recorded) { // a concurrent arrival of the same action decided first
                 return replay(QuarkusTransaction.requiringNew().call(() -> stored(distributor, action)).orElseThrow(),
-                        action);
+                        action, distributorCode);
             }
             throw refused;
         }
@@ -141,7 +144,7 @@ public class FieldActions {
                 Rows.text(row, "message")));
     }
 
-    private FieldAnswer replay(Stored stored, FieldAction action) {
+    private FieldAnswer replay(Stored stored, FieldAction action, String distributorCode) {
         if (!stored.done()) {
             throw switch (stored.status()) {
                 case 404 -> ClientError.notFound(stored.message());
@@ -150,12 +153,18 @@ public class FieldActions {
             };
         }
         return new FieldAnswer(action.clientId(), action.kind(), action.serial(), true,
-                QuarkusTransaction.requiringNew().call(() -> now(action.serial())));
+                QuarkusTransaction.requiringNew().call(() -> now(action.serial(), distributorCode)));
     }
 
-    /** The tablet as it stands now, without its history. */
-    private TabletView now(String serial) {
+    /**
+     * The tablet as it stands now, without its history; none once it has left this distributor (a replay long after,
+     * when another carries it, must not tell who).
+     */
+    private TabletView now(String serial, String distributorCode) {
         TabletView t = tablets.get(serial);
+        if (!distributorCode.equals(t.distributor())) {
+            return null;
+        }
         return new TabletView(t.serial(), t.imei(), t.model(), t.status(), t.bundle(), t.bundleMegabytes(),
                 t.distributor(), t.beneficiary(), t.deliveredOn(), t.recipient(), t.note(), List.of());
     }

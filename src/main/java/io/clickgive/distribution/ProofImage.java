@@ -5,6 +5,7 @@ import io.clickgive.web.ClientError;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
@@ -62,23 +63,21 @@ public record ProofImage(String type, byte[] bytes, int width, int height) {
     }
 
     private static int[] size(String field, byte[] bytes, String type) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type);
-            if (in == null || !readers.hasNext()) {
-                throw ClientError.badRequest(field + ": not a readable image");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return new int[] {reader.getWidth(0), reader.getHeight(0)};
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ClientError refused) {
-                throw refused;
-            }
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type);
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("No image reader for " + type);
+        }
+        ImageReader reader = readers.next();
+        // In memory: ImageIO's default stream would cache in a temporary file, and a full disk is no bad image.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            return new int[] {reader.getWidth(0), reader.getHeight(0)};
+        } catch (IOException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            // What the reader says of the bytes it was given (IIOException, and the readers' own index and argument
+            // errors on a broken header): this image, not the server.
             throw ClientError.badRequest(field + ": not a readable " + type + " image");
+        } finally {
+            reader.dispose();
         }
     }
 

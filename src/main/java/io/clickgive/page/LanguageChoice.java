@@ -49,6 +49,10 @@ public class LanguageChoice implements ContainerRequestFilter, ContainerResponse
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (isPage(request.getUriInfo().getPath())) {
+            // A page's language follows the cookie and Accept-Language: a shared cache must keep one copy per both.
+            response.getHeaders().add(HttpHeaders.VARY, "Cookie, Accept-Language");
+        }
         Object chosen = request.getProperty(CHOSEN);
         if (chosen == null) {
             return;

@@ -117,6 +117,37 @@ class FieldTest {
     }
 
     @Test
+    void aResendLongAfterTellsNothingOfWhereTheTabletWent() {
+        Distribution.Prepared prepared = shipped();
+        Phone phone = Phone.of(prepared.user());
+        String serial = prepared.serials().get(0);
+        Map<String, Object> assign = Map.of("clientId", "probe-" + UUID.randomUUID(), "kind", "ASSIGN",
+                "serial", serial, "beneficiary", prepared.school());
+        phone.send(assign).then().statusCode(200).body("tablet.distributor", equalTo(prepared.distributor()));
+        // The tablet comes back and goes to stock; later it may go to another distributor.
+        given().contentType(ContentType.JSON).body(Map.of("serials", List.of(serial)))
+                .post("/api/manage/tablets/return").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("serials", List.of(serial)))
+                .post("/api/manage/tablets/restock").then().statusCode(200);
+        phone.send(assign).then().statusCode(200).body("replayed", equalTo(true))
+                .body("tablet", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void onlyTheFieldAppMayUseTheCamera() {
+        Distribution.Prepared prepared = Distribution.assignedCampaign(1_000, 1);
+        Phone phone = Phone.of(prepared.user());
+        Response app = phone.console().request().get("/console/field/app?lang=ar");
+        app.then().statusCode(200).body(containsString("<html lang=\"ar\" dir=\"rtl\">"));
+        assertEquals(List.of("camera=(self), microphone=(), geolocation=()"),
+                app.getHeaders().getValues("Permissions-Policy"));
+        assertEquals(List.of("camera=(), microphone=(), geolocation=()"),
+                phone.console().request().get("/console/tablets").getHeaders().getValues("Permissions-Policy"));
+        assertEquals(List.of("camera=(), microphone=(), geolocation=()"),
+                given().get("/").getHeaders().getValues("Permissions-Policy"));
+    }
+
+    @Test
     void aShippedTabletIsAssignedThenDeliveredInTheOrderTheyWereMade() {
         Distribution.Prepared prepared = shipped();
         Phone phone = Phone.of(prepared.user());
@@ -162,6 +193,10 @@ class FieldTest {
         Map<String, Object> unsigned = deliver(serial, "png", image("png", 100, 50));
         unsigned.remove("signature");
         phone.send(unsigned).then().statusCode(400).body("detail", containsString("signature"));
+        byte[] broken = image("png", 100, 50);
+        Arrays.fill(broken, 12, broken.length, (byte) 0x41); // a PNG's signature, then nothing a reader can use
+        phone.send(deliver(serial, "png", broken)).then().statusCode(400)
+                .body("detail", containsString("not a readable image/png image"));
         Map<String, Object> huge = deliver(serial, "png", image("png", 5000, 10));
         phone.send(huge).then().statusCode(400).body("detail", containsString("at most 4096 a side"));
 
