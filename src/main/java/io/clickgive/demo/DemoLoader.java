@@ -67,11 +67,12 @@ public class DemoLoader {
     private final DemoLedger ledger;
     private final LikeService likes;
     private final DemoField field;
+    private final DemoSites sites;
     private final Clock clock;
 
     public DemoLoader(CampaignService campaigns, CampaignCatalog catalog, BeneficiaryService beneficiaries,
                       DistributorService distributors, UserService users, TabletImport tablets, DemoLedger ledger,
-                      LikeService likes, DemoField field, Clock clock) {
+                      LikeService likes, DemoField field, DemoSites sites, Clock clock) {
         this.campaigns = campaigns;
         this.catalog = catalog;
         this.beneficiaries = beneficiaries;
@@ -81,6 +82,7 @@ public class DemoLoader {
         this.ledger = ledger;
         this.likes = likes;
         this.field = field;
+        this.sites = sites;
         this.clock = clock;
     }
 
@@ -107,6 +109,7 @@ public class DemoLoader {
         imported("tablets", tablets.importCsv(file("tablets.csv"), ImportReport.Mode.ALL_OR_NOTHING, MANAGER));
         ledger.record(catalog.bySlug(LIVE), DemoRounds.rounds(LIVE, SESSIONS, 48, now));
         field.play(LIVE);
+        sites.build();
         Log.infof("Demo loaded in %d ms: open http://localhost:8080/ (the README lists the demo's users)",
                 (System.nanoTime() - started) / 1_000_000);
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -109,6 +110,14 @@ class DemoTest {
                 .body("serial", org.hamcrest.Matchers.hasItems("DEMO-T001", "DEMO-T006"))
                 .body("serial", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("DEMO-T004")));
 
+        // The village programme: two phases, douars at every step from a survey to live and in maintenance.
+        given().get("/api/manage/sites/report").then().statusCode(200)
+                .body("phases.find { it.number == 1 }.installed", org.hamcrest.Matchers.equalTo(2))
+                .body("phases.find { it.number == 2 }.installed", org.hamcrest.Matchers.equalTo(2));
+        assertEquals(Set.of("LIVE", "INSTALLED", "MAINTENANCE", "APPROVED", "SURVEYED"),
+                given().get("/api/manage/sites").then().extract().<List<String>>path("status").stream()
+                        .collect(Collectors.toSet()));
+
         List<String> before = fresh(this::snapshot);
         demo.load();
         assertEquals(before, fresh(this::snapshot), "a second load changes nothing");
@@ -142,6 +151,9 @@ class DemoTest {
         beneficiaries.list(null, null).forEach(b -> lines.add("beneficiary " + b.code()));
         distributors.list().forEach(d -> lines.add("distributor " + d.code() + " " + d.regions()));
         users.list().forEach(u -> lines.add("user " + u.username()));
+        given().get("/api/manage/sites").then().extract().<List<Map<String, Object>>>path("$")
+                .forEach(site -> lines.add("site " + site.get("code") + " " + site.get("status")));
+        lines.add("site events " + given().get("/api/manage/sites/report").then().extract().path("installed"));
         tablets.list(null, null).stream().filter(t -> t.serial().startsWith("DEMO-")).forEach(t -> lines.add(
                 "tablet " + t.serial() + " " + t.status() + " " + tablets.get(t.serial()).history().size()));
         return lines;
