@@ -167,7 +167,7 @@ class AuthorizationTest {
             return "302";                                  // to the sign-in page
         }
         boolean managers = java.util.stream.Stream.of("/console/campaigns", "/console/imports", "/console/beneficiaries",
-                "/console/stock", "/console/distributors").anyMatch(template::startsWith);
+                "/console/stock", "/console/distributors", "/console/sites").anyMatch(template::startsWith);
         boolean allowed = managers
                 ? caller == Caller.MANAGER || caller == Caller.ADMIN
                 : template.startsWith("/console/users") ? caller == Caller.ADMIN
