@@ -10,6 +10,7 @@ import io.clickgive.web.ClientError;
 import io.clickgive.report.CampaignReport;
 import io.clickgive.report.ReportService;
 import io.clickgive.report.Transparency;
+import io.clickgive.site.SiteReport;
 import io.clickgive.totals.CampaignTotals;
 import io.clickgive.totals.TotalsService;
 import io.quarkus.logging.Log;
@@ -53,7 +54,7 @@ public class PageResource {
 
         static native TemplateInstance unavailable(PageView page, String title, String text);
 
-        static native TemplateInstance report(PageView page, ReportPage report);
+        static native TemplateInstance report(PageView page, ReportPage report, SiteReport sites);
     }
 
     private final CampaignCatalog catalog;
@@ -88,7 +89,7 @@ public class PageResource {
         }
         CampaignRules campaign = catalog.bySlug(slug);
         PageView page = view(lang, campaign, latest(campaign), uri);
-        return html(200, Templates.report(page, reportPage(lang, page, campaign, transparency)));
+        return html(200, Templates.report(page, reportPage(lang, page, campaign, transparency), reports.programme()));
     }
 
     @GET

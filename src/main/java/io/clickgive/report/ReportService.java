@@ -9,6 +9,8 @@ import io.clickgive.common.Rows;
 import io.clickgive.totals.TotalsService;
 import io.quarkus.logging.Log;
 import io.clickgive.common.Resources;
+import io.clickgive.site.SiteReport;
+import io.clickgive.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -37,12 +39,25 @@ public class ReportService {
     private final TotalsService totals;
     private final Clock clock;
     private final SingleFlight<Long, Transparency> published;
+    private final SiteService sites;
+    private final SingleFlight<Boolean, SiteReport> programme;
 
-    public ReportService(CampaignCatalog catalog, TotalsService totals, Clock clock, ClickgiveConfig config) {
+    public ReportService(CampaignCatalog catalog, TotalsService totals, Clock clock, ClickgiveConfig config,
+                         SiteService sites) {
         this.catalog = catalog;
         this.totals = totals;
         this.clock = clock;
+        this.sites = sites;
         this.published = new SingleFlight<>(clock, config.report().fresh());
+        this.programme = new SingleFlight<>(clock, config.report().fresh());
+    }
+
+    /**
+     * The village programme's installations, for the public transparency pages: built at most once per freshness
+     * period per instance, however many read them.
+     */
+    public SiteReport programme() {
+        return programme.get(Boolean.TRUE, sites::report);
     }
 
     /**

@@ -118,6 +118,11 @@ class DemoTest {
                 given().get("/api/manage/sites").then().extract().<List<String>>path("status").stream()
                         .collect(Collectors.toSet()));
 
+        // The public transparency page tells the programme: installations per phase and per province.
+        given().get("/c/{slug}/report?lang=fr", DemoLoader.LIVE).then().statusCode(200)
+                .body(containsString("Douars connectés")).body(containsString("Phase 1 — écoles temporaires"))
+                .body(containsString("Al Haouz"));
+
         List<String> before = fresh(this::snapshot);
         demo.load();
         assertEquals(before, fresh(this::snapshot), "a second load changes nothing");
