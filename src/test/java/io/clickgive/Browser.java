@@ -52,6 +52,16 @@ public final class Browser {
                 .until(ExpectedConditions.presenceOfElementLocated(what));
     }
 
+    /**
+     * An element's text on a page that reloads itself (the dashboard refreshes every few seconds): read again when
+     * the element went away between finding and reading it.
+     */
+    public static String text(ChromeDriver browser, By what, int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(what).getText());
+    }
+
     /** The page's network (not the service worker's) cut or back. */
     public static void offline(ChromeDriver browser, boolean down) {
         ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();

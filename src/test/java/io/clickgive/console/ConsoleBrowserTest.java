@@ -30,6 +30,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -128,6 +129,47 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aManagerTakesASiteFromSurveyToLive() {
+        String code = Distribution.unique("site-browser");
+        given().contentType(ContentType.JSON).body(Map.of("code", code, "kind", "CONNECTIVITY_SITE",
+                        "name", "Douar Tassa", "region", "MA-07", "province", "Al Haouz", "peopleServed", 310,
+                        "bandwidthMbps", 40, "installationCost", 15_000, "phase", 1))
+                .post("/api/manage/beneficiaries").then().statusCode(201);
+        List<Integer> taken = given().get("/api/manage/sites/report").then().extract().path("phases.number");
+        int phase = Math.max(89, taken.stream().mapToInt(Integer::intValue).max().orElse(0)) + 1;
+        given().contentType(ContentType.JSON).body(Map.of("number", phase, "name", "Phase du test", "budgetMad", 30_000,
+                "plannedInstallations", 2)).post("/api/manage/sites/phases").then().statusCode(201);
+        signIn(Distribution.manager(), Distribution.USER_PASSWORD, 390);
+
+        browser.get(root + "console/sites/" + code + "?lang=fr");
+        browser.findElement(By.name("partner")).sendKeys("Association Tichka");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector('[name=surveyedOn]').value = arguments[0]", LocalDate.now().minusDays(10).toString());
+        browser.findElement(By.name("gridPower")).click();
+        browser.findElement(By.name("findings")).sendKeys("École sous tente, réseau à 50 m");
+        shoot("site-survey-fr-phone");
+        browser.findElement(By.cssSelector("#survey-form button[type=submit]")).click();
+        statusBecomes("Visité");
+        browser.findElement(By.cssSelector("#change-form button[value=APPROVED]")).click();
+        statusBecomes("Approuvé");
+        browser.findElement(By.name("phase")).sendKeys(String.valueOf(phase));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector('[name=installedOn]').value = arguments[0]", LocalDate.now().toString());
+        browser.findElement(By.name("kit")).sendKeys("Routeur 4G, antenne extérieure");
+        browser.findElement(By.name("bandwidthMbps")).sendKeys("40");
+        browser.findElement(By.name("costMad")).sendKeys("15000");
+        shoot("site-installation-fr-phone");
+        browser.findElement(By.cssSelector("#installation-form button[type=submit]")).click();
+        statusBecomes("Installé");
+        browser.findElement(By.cssSelector("#change-form button[value=LIVE]")).click();
+        statusBecomes("En service");
+        shoot("site-live-fr-phone");
+        given().get("/api/manage/sites/{code}", code).then().body("status", equalTo("LIVE"))
+                .body("history.to", equalTo(List.of("SURVEYED", "APPROVED", "INSTALLED", "LIVE")));
+        signOut();
+    }
+
+    @Test
     void aDistributorDeliversTwoTabletsOfflineAndEachArrivesOnce() throws Exception {
         Distribution.Prepared all = Distribution.assignedCampaign(1_000, 3);
         // Two delivered offline; the third is also delivered offline, but the manager recalls it meanwhile.
@@ -197,6 +239,18 @@ class ConsoleBrowserTest {
         assertEquals(2, count("SELECT count(*) FROM tablet_event e JOIN tablet t ON t.id = e.tablet_id "
                 + "WHERE t.serial IN (?, ?) AND e.to_status = 'DELIVERED'", prepared.serials().toArray(String[]::new)));
         signOut();
+    }
+
+    /** Waits for the site's page to say it stands at {@code words} (the post redirects back to it). */
+    private static void statusBecomes(String words) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("site-status")).stream()
+                .anyMatch(e -> {
+                    try {
+                        return e.getText().equals(words);
+                    } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                        return false;
+                    }
+                }));
     }
 
     @org.junit.jupiter.api.AfterEach

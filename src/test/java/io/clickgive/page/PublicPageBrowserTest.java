@@ -247,7 +247,7 @@ class PublicPageBrowserTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given()
                 .get("/c/{slug}", slug).then().statusCode(200).body(containsString("id=\"boot\"")));
         await(By.linkText(slug), 10).click();
-        String before = await(By.cssSelector(".goal"), 10).getText();
+        String before = Browser.text(browser, By.cssSelector(".goal"), 10);
         assertTrue(before.contains(" 0 clics"), before);
         // A player plays a round meanwhile; the dashboard refreshes itself.
         Fixtures.Session session = Fixtures.startSession(slug);
@@ -256,9 +256,9 @@ class PublicPageBrowserTest {
         try (TestClock.Moved later = clock.advance(Duration.ofSeconds(4))) {
             Fixtures.sendBatch(session, 1, Fixtures.offsets(100, 12, 60)).then().statusCode(200)
                     .body("accepted", equalTo(12));
-            new WebDriverWait(browser, Duration.ofSeconds(15))
+            new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.cssSelector(".goal")).getText().contains(" 12 clics"));
-            assertTrue(browser.findElement(By.id("chart-summary")).getText().contains("12"));
+            assertTrue(Browser.text(browser, By.id("chart-summary"), 5).contains("12"));
         }
         shoot("fr-desktop-console-dashboard");
     }
