@@ -34,6 +34,21 @@ public final class Rows {
         return ((Number) value).longValue();
     }
 
+    /** A timestamptz column, as whichever type the driver gave it. */
+    public static java.time.Instant instant(Tuple row, String column) {
+        Object value = row.get(column);
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("Column " + column + " is not a time: " + value);
+    }
+
     public static String text(Tuple row, String column) {
         return (String) row.get(column);
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 public record ConsoleView(String lang, String dir, Map<String, String> t, String user, String role, String csrf) {
 
     /** Campaign times are shown and entered in Morocco's time. */
-    public static final ZoneId ZONE = ZoneId.of("Africa/Casablanca");
+    public static final ZoneId ZONE = io.clickgive.common.Clocks.MOROCCO;
 
     public String text(String key) {
         return t.getOrDefault(key, key);

@@ -1,5 +1,6 @@
 package io.clickgive.console;
 
+import io.clickgive.common.Clocks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickgive.distribution.FieldAction;
@@ -29,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,6 @@ public class FieldPages {
         static native TemplateInstance app(ConsoleView view, String boot);
     }
 
-    private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
     private final Console console;
     private final FieldActions field;
@@ -100,7 +99,7 @@ public class FieldPages {
     public FieldData data(@Context SecurityContext security) {
         String organisation = console.organisation(security);
         ConsoleView view = console.view(null, security);
-        return new FieldData(view.csrf(), view.user(), organisation, LocalDate.now(clock.withZone(MOROCCO)).toString(),
+        return new FieldData(view.csrf(), view.user(), organisation, LocalDate.now(clock.withZone(Clocks.MOROCCO)).toString(),
                 field.tablets(organisation));
     }
 

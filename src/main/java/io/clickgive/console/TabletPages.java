@@ -81,7 +81,8 @@ public class TabletPages {
         String organisation = console.organisation(security);
         return Console.submit(() -> {
             String user = console.poster(security, token);
-            tablets.assign(organisation, new TabletOrders.Assign(listed(serials), strip(beneficiary)), user);
+            tablets.assign(organisation, new TabletOrders.Assign(Console.listed(serials), Console.text(beneficiary)),
+                    user);
             return done(lang, serials.size());
         }, problems -> page(console.view(lang, security), organisation, null, problems));
     }
@@ -103,20 +104,12 @@ public class TabletPages {
             } catch (DateTimeParseException | NullPointerException e) {
                 throw ClientError.badRequest("deliveredOn must be a date such as 2026-03-21");
             }
-            String cleanNote = note == null || note.isBlank() ? null : note.strip();
+            String cleanNote = Console.text(note);
             // The service validates the order as it does the API's (sizes, blanks): one rule for both.
-            tablets.deliver(organisation, new TabletOrders.Deliver(listed(serials).stream()
-                    .map(s -> new TabletOrders.Delivery(s, date, strip(recipient), cleanNote)).toList()), user);
+            tablets.deliver(organisation, new TabletOrders.Deliver(Console.listed(serials).stream()
+                    .map(s -> new TabletOrders.Delivery(s, date, Console.text(recipient), cleanNote)).toList()), user);
             return done(lang, serials.size());
         }, problems -> page(console.view(lang, security), organisation, null, problems));
-    }
-
-    private static List<String> listed(List<String> serials) {
-        return serials == null ? List.of() : serials;
-    }
-
-    private static String strip(String value) {
-        return value == null ? null : value.strip();
     }
 
     /** Post, redirect, get, with how many tablets the order moved (orders are all or nothing). */

@@ -1,5 +1,6 @@
 package io.clickgive.demo;
 
+import io.clickgive.common.Clocks;
 import io.clickgive.allocation.AllocationService;
 import io.clickgive.allocation.BundleSizes;
 import io.clickgive.allocation.CommitResult;
@@ -20,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,7 +54,6 @@ class DemoField {
             new Ask("ecole-dakhla", "Bibliothèque numérique de l'école", 160, "Dakhla", 4),
             new Ask("ecole-asni", "Classes connectées après le séisme", 310, "Asni", 10));
 
-    private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
     private final RequestService requests;
     private final AllocationService allocation;
@@ -123,7 +122,7 @@ class DemoField {
 
     /** The tablets' journeys, right after the commit that made their bundles. */
     private void carry(Map<String, Long> allocations) {
-        LocalDate yesterday = LocalDate.now(clock.withZone(MOROCCO)).minusDays(1);
+        LocalDate yesterday = LocalDate.now(clock.withZone(Clocks.MOROCCO)).minusDays(1);
         // Delivered, and the request complete: its usage is reported afterwards.
         preload(List.of("DEMO-T001", "DEMO-T002"), allocations.get("assoc-tifawin"));
         tablets.ship(new TabletOrders.Ship(List.of("DEMO-T001", "DEMO-T002"), ATLAS), DemoLoader.MANAGER);

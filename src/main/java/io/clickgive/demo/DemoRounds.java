@@ -1,11 +1,11 @@
 package io.clickgive.demo;
 
+import io.clickgive.common.Clocks;
 import io.clickgive.ledger.DemoLedger.PlayedBatch;
 import io.clickgive.ledger.LikeImport;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,7 +23,6 @@ final class DemoRounds {
             "MA-08", "MA-10", "MA-11", "MA-12", null};
     private static final int[] WEIGHTS = {220, 135, 125, 130, 110, 80, 70, 70, 45, 12, 10, 6, 25};
 
-    private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
     private DemoRounds() {
     }
@@ -82,7 +81,7 @@ final class DemoRounds {
     private static Instant evening(Random random, Instant now, int hours) {
         while (true) {
             Instant at = now.minusSeconds(60 + (long) (random.nextDouble() * (hours * 3600L - 120)));
-            int hour = at.atZone(MOROCCO).getHour();
+            int hour = at.atZone(Clocks.MOROCCO).getHour();
             if (hour >= 19 || random.nextInt(3) == 0) {
                 return at;
             }

@@ -1,5 +1,6 @@
 package io.clickgive.demo;
 
+import io.clickgive.common.Clocks;
 import io.clickgive.site.SiteReport;
 import io.clickgive.site.SiteService;
 import io.clickgive.site.SiteStatus;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,7 +36,6 @@ class DemoSites {
             new Douar("site-imi-n-tala", SiteStatus.APPROVED, 2, 40, 15_000, 40),
             new Douar("site-tizi-ntest", SiteStatus.SURVEYED, 2, 40, 15_000, 20));
 
-    private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
     private final SiteService sites;
     private final Clock clock;
@@ -55,7 +54,7 @@ class DemoSites {
             sites.createPhase(new SiteSteps.PhaseDraft(2, "Phase 2 — 8 douars", 405_000L, 27));
         }
         Set<String> surveyed = sites.list().stream().map(SiteView::code).collect(Collectors.toSet());
-        LocalDate today = LocalDate.now(clock.withZone(MOROCCO));
+        LocalDate today = LocalDate.now(clock.withZone(Clocks.MOROCCO));
         for (Douar douar : DOUARS) {
             if (surveyed.contains(douar.code())) {
                 continue; // its way was laid out by an earlier load

@@ -28,21 +28,8 @@ public class DeliveryProofs {
 
     public List<Proof> of(String serial) {
         return Rows.list(PROOFS, serial).stream().map(row -> new Proof(Rows.number(row, "id"),
-                instant(row.get("at")), Rows.text(row, "actor"),
+                Rows.instant(row, "at"), Rows.text(row, "actor"),
                 Boolean.TRUE.equals(row.get("has_photo")))).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("Not a time: " + value);
     }
 
     /** The signature or the photo of one of the tablet's proofs; 404 if there is none. */

@@ -1,5 +1,6 @@
 package io.clickgive.distribution;
 
+import io.clickgive.common.Clocks;
 import io.clickgive.request.RequestService;
 import io.clickgive.beneficiary.Beneficiary;
 import io.clickgive.beneficiary.BeneficiaryService;
@@ -21,7 +22,6 @@ import jakarta.validation.constraints.NotNull;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,8 +49,6 @@ public class TabletService {
     private static final String LOCK_STOCK = Resources.sql("allocation/lock-stock");
     private static final String OPEN_ALLOCATIONS = Resources.sql("distribution/open-allocations");
     private static final String COUNT_BY_STATUS = Resources.sql("distribution/count-by-status");
-    // Deliveries are dated in the programme's country.
-    private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
     private final BeneficiaryService beneficiaries;
     private final DistributorService distributors;
@@ -254,7 +252,7 @@ public class TabletService {
                 throw ClientError.badRequest("Tablet '" + delivery.serial() + "' is listed twice");
             }
         }
-        LocalDate today = LocalDate.now(clock.withZone(MOROCCO));
+        LocalDate today = LocalDate.now(clock.withZone(Clocks.MOROCCO));
         List<Tablet> tablets = TabletMoves.lockMine(distributor, new ArrayList<>(bySerial.keySet()));
         List<String> problems = new ArrayList<>();
         for (Tablet tablet : tablets) {

@@ -1,5 +1,6 @@
 package io.clickgive.site;
 
+import io.clickgive.common.Clocks;
 import io.clickgive.beneficiary.Beneficiary;
 import io.clickgive.beneficiary.BeneficiaryKind;
 import io.clickgive.beneficiary.BeneficiaryService;
@@ -16,7 +17,6 @@ import jakarta.validation.constraints.NotNull;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,7 +35,6 @@ public class SiteService {
     private static final String BY_PHASE = Resources.sql("site/by-phase");
     private static final String BY_PROVINCE = Resources.sql("site/by-province");
     private static final String BY_MONTH = Resources.sql("site/by-month");
-    private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
     private final BeneficiaryService beneficiaries;
     private final Clock clock;
@@ -215,7 +214,7 @@ public class SiteService {
     }
 
     private void notAfterToday(String field, LocalDate date) {
-        if (date.isAfter(LocalDate.now(clock.withZone(MOROCCO)))) {
+        if (date.isAfter(LocalDate.now(clock.withZone(Clocks.MOROCCO)))) {
             throw ClientError.badRequest(field + ": " + date + " is in the future");
         }
     }

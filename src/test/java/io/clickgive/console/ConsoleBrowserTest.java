@@ -2,6 +2,7 @@ package io.clickgive.console;
 
 import io.agroal.api.AgroalDataSource;
 import io.clickgive.Browser;
+import io.clickgive.Count;
 import io.clickgive.Distribution;
 import io.clickgive.Fixtures;
 import io.clickgive.demo.DemoLoader;
@@ -26,9 +27,6 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.net.URL;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -125,6 +123,9 @@ class ConsoleBrowserTest {
         }
         browser.get(root + "console/stock/" + serials.get(0) + "?lang=fr");
         shoot("console-tablet-history-fr");
+        browser.get(root + "console/stock/labels?lang=ar&serial=" + serials.get(0) + "&serial=" + serials.get(1));
+        assertEquals(2, browser.findElements(By.cssSelector(".labels .tablet-label svg path")).size());
+        shoot("console-labels-ar");
         signOut();
     }
 
@@ -280,17 +281,7 @@ class ConsoleBrowserTest {
     }
 
     private long count(String sql, String... serials) {
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            for (int i = 0; i < serials.length; i++) {
-                q.setString(i + 1, serials[i]);
-            }
-            try (ResultSet rows = q.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Count(db).of(sql, serials);
     }
 
     private static void shoot(String name) {

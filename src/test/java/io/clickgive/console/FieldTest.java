@@ -5,6 +5,7 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.agroal.api.AgroalDataSource;
+import io.clickgive.Count;
 import io.clickgive.Distribution;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -15,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -292,15 +290,7 @@ class FieldTest {
         }
     }
 
-    private long count(String sql, String serial) {
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, serial);
-            try (ResultSet rows = q.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private long count(String sql, String... serials) {
+        return new Count(db).of(sql, serials);
     }
 }
