@@ -57,9 +57,23 @@ public final class Browser {
      * the element went away between finding and reading it.
      */
     public static String text(ChromeDriver browser, By what, int seconds) {
+        return textUntil(browser, what, seconds, text -> true);
+    }
+
+    /**
+     * Waits until the element's text passes the test, reading it again when the page replaced the element between
+     * finding and reading it: Chromium reports that either as a stale element or as an inspector error ("Node with
+     * given id does not belong to the document"), both only a race with the page's own reload.
+     */
+    public static String textUntil(ChromeDriver browser, By what, int seconds,
+            java.util.function.Predicate<String> wanted) {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElement(what).getText());
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> {
+                    String text = d.findElement(what).getText();
+                    return wanted.test(text) ? text : null;
+                });
     }
 
     /** The page's network (not the service worker's) cut or back. */

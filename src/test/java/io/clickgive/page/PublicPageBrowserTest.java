@@ -18,7 +18,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.nio.file.Files;
@@ -256,8 +255,7 @@ class PublicPageBrowserTest {
         try (TestClock.Moved later = clock.advance(Duration.ofSeconds(4))) {
             Fixtures.sendBatch(session, 1, Fixtures.offsets(100, 12, 60)).then().statusCode(200)
                     .body("accepted", equalTo(12));
-            new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                    .until(d -> d.findElement(By.cssSelector(".goal")).getText().contains(" 12 clics"));
+            Browser.textUntil(browser, By.cssSelector(".goal"), 15, text -> text.contains(" 12 clics"));
             assertTrue(Browser.text(browser, By.id("chart-summary"), 5).contains("12"));
         }
         shoot("fr-desktop-console-dashboard");
