@@ -1,5 +1,6 @@
--- The price of a new player identity, and its payment: how many identities a network (and its wide prefix) minted
--- recently, as counts that decay as e^(-t / memory). All keys share the hash tag {m<k>}, k from the wide prefix.
+-- The price of a new player identity (or of another purpose's payment: an application to a call for projects), and its
+-- payment: how many a network (and its wide prefix) paid for recently, as counts that decay as e^(-t / memory), with an
+-- optional hard limit on them. All keys share the hash tag {m<k>}, k from the wide prefix.
 -- The counts are fields of bucket hashes, not keys of their own: a network that minted once costs a field of about
 -- 45 bytes in a compact hash instead of a key of about 230 (a hash stays a listpack up to 512 fields).
 -- KEYS[1] networks' counts   hash  <home> -> "<count>|<ms of the last update>"
@@ -14,8 +15,13 @@
 --   proofId     the solution's id (single use, a string of digits)   proofUntil  end of its expiry minute, ms
 --   solvedMax   the difficulty the solved challenge had
 --   sweep       true: also drop the counts of both buckets that have decayed away (the app asks every so often)
+--   limit, wideLimit   optional: refuse (LIMITED) a payment that would take the network's or the wide prefix's count
+--               past this, and say so in a price
 -- Answer JSON (counters.MintCounters.MintAnswer):
 --   {"difficulty": d}                              when take is false
+--   {"difficulty": d, "reason": "LIMITED", "retryMs": ms}
+--                                                  over a limit (priced or paid): nothing written; the counts are
+--                                                  back under it after retryMs
 --   {"minted": true,  "difficulty": d}             paid: the counts now include this mint
 --   {"minted": false, "reason": "POW_REUSED"}      the solution was used already
 --   {"minted": false, "reason": "POW_STALE", "difficulty": d}
@@ -37,6 +43,17 @@ end
 local n = decayed(redis.call('HGET', KEYS[1], call.home))
 local w = decayed(redis.call('HGET', KEYS[2], call.wide))
 local difficulty = math.floor(math.min(call.max, call.base * 2 ^ (n / call.step) * 2 ^ (w / call.wideStep)))
+-- The time a count needs to decay from c + 1 down to the limit: then one more payment fits.
+local function wait(c, limit)
+    if not limit or c + 1 <= limit then
+        return 0
+    end
+    return math.ceil(call.memoryMs * math.log((c + 1) / limit))
+end
+local retry = math.max(wait(n, call.limit), wait(w, call.wideLimit))
+if retry > 0 then
+    return cjson.encode({ difficulty = difficulty, reason = 'LIMITED', retryMs = retry })
+end
 if not call.take then
     return cjson.encode({ difficulty = difficulty })
 end

@@ -26,11 +26,16 @@ public record BeneficiaryDraft(
         @Min(0) Long installationCost,
         @Min(1) @Max(100) Integer phase) {
 
-    @AssertTrue(message = "a connectivity site needs bandwidthMbps, installationCost and phase; other kinds have none")
+    /**
+     * A site's installation facts come together or not yet at all: a village committee's accepted application or a
+     * survey makes a site before anything is installed. Other kinds never have them.
+     */
+    @AssertTrue(message = "a connectivity site has bandwidthMbps, installationCost and phase all together or none yet; "
+            + "other kinds have none")
     public boolean isSiteComplete() {
         boolean site = bandwidthMbps != null && installationCost != null && phase != null;
         boolean none = bandwidthMbps == null && installationCost == null && phase == null;
-        return kind == null || (kind == BeneficiaryKind.CONNECTIVITY_SITE ? site : none);
+        return kind == null || none || (kind == BeneficiaryKind.CONNECTIVITY_SITE && site);
     }
 
     void applyTo(Beneficiary b) {

@@ -29,6 +29,8 @@ public interface ClickgiveConfig {
 
     Identity identity();
 
+    Calls calls();
+
     Demo demo();
 
     interface Tokens {
@@ -228,5 +230,44 @@ public interface ClickgiveConfig {
          */
         @WithDefault("false")
         boolean load();
+    }
+
+    interface Calls {
+        /** Applications one organisation may have open (submitted or asked for more) at once, across every call. */
+        @WithDefault("2")
+        int maxOpen();
+
+        /** How long an applicant's status link works after the application was submitted. */
+        @WithDefault("365d")
+        Duration linkValidity();
+
+        /** Numbers to search in a network's first application puzzle (half of them on average). */
+        @WithDefault("200000")
+        long base();
+
+        /** The puzzle doubles for every this many applications the network sent recently. */
+        @WithDefault("2")
+        double step();
+
+        /** … and for every this many its wide prefix sent recently. */
+        @WithDefault("16")
+        double wideStep();
+
+        /** The hardest application puzzle. */
+        @WithDefault("20000000")
+        long max();
+
+        /**
+         * Applications a network may send within about a memory: its count (decaying as e^(−t / memory)) may not pass
+         * this; a wide prefix's may not pass {@code wide-limit}. Beyond, a 429 says when to come back.
+         */
+        @WithDefault("6")
+        double limit();
+
+        @WithDefault("40")
+        double wideLimit();
+
+        @WithDefault("24h")
+        Duration memory();
     }
 }

@@ -23,7 +23,9 @@ public class Keys {
         /** Phones keep their identity for months: its label is the one identities were first signed under. */
         IDENTITY("identity"),
         PROOF_OF_WORK("proof-of-work"),
-        CSRF("csrf");
+        CSRF("csrf"),
+        /** The link an applicant to a call for projects keeps to follow their application, without an account. */
+        APPLICANT_LINK("applicant-link");
 
         final String label;
 

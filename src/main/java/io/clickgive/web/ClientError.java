@@ -75,6 +75,11 @@ public class ClientError extends RuntimeException {
         return new ClientError(401, "Unauthorized", detail);
     }
 
+    /** A request with several things wrong: each problem names its field and what is wrong; nothing was stored. */
+    public static ClientError badRequest(String detail, List<String> problems) {
+        return new ClientError(400, "Bad request", detail, 0, null, null, problems);
+    }
+
     /** A conflict over several items: nothing was changed; each problem names an item and what stands in its way. */
     public static ClientError conflict(String detail, List<String> problems) {
         return new ClientError(409, "Conflict", detail, 0, null, null, problems);

@@ -17,12 +17,22 @@ import static org.hamcrest.Matchers.hasSize;
 class BeneficiaryResourceTest {
 
     @Test
-    void aConnectivitySiteNeedsItsInstallationDetails() {
+    void aConnectivitySiteHasItsInstallationDetailsAllOrNone() {
         String code = Distribution.unique("douar");
         Map<String, Object> site = Map.of("code", code, "kind", "CONNECTIVITY_SITE", "name", "دوار إيجوكاك",
                 "region", "MA-07", "province", "Al Haouz", "peopleServed", 640);
-        given().contentType(ContentType.JSON).body(site).post("/api/manage/beneficiaries").then().statusCode(400)
-                .body("detail", containsString("connectivity site needs bandwidthMbps"));
+        Map<String, Object> half = new java.util.HashMap<>(site);
+        half.put("bandwidthMbps", 40);
+        given().contentType(ContentType.JSON).body(half).post("/api/manage/beneficiaries").then().statusCode(400)
+                .body("detail", containsString("all together or none yet"));
+        Map<String, Object> school = new java.util.HashMap<>(half);
+        school.putAll(Map.of("kind", "SCHOOL", "code", code + "-s", "installationCost", 1000, "phase", 1));
+        given().contentType(ContentType.JSON).body(school).post("/api/manage/beneficiaries").then().statusCode(400)
+                .body("detail", containsString("other kinds have none"));
+        Map<String, Object> notYetInstalled = new java.util.HashMap<>(site);
+        notYetInstalled.put("code", code + "-n");
+        given().contentType(ContentType.JSON).body(notYetInstalled).post("/api/manage/beneficiaries").then()
+                .statusCode(201).body("bandwidthMbps", org.hamcrest.Matchers.nullValue());
         Map<String, Object> complete = new java.util.HashMap<>(site);
         complete.putAll(Map.of("bandwidthMbps", 50, "installationCost", 38000, "phase", 1));
         given().contentType(ContentType.JSON).body(complete).post("/api/manage/beneficiaries").then().statusCode(201)

@@ -64,7 +64,7 @@ class AuthorizationTest {
             }
             String path = template.replace("{slug}", slug).replace("{distributor}", mine).replace("{id}", "999999")
                     .replace("{code}", "nobody").replace("{serial}", "nobody").replace("{username}", "nobody").replace("{kind}", "likes")
-                    .replace("{part}", "signature");
+                    .replace("{part}", "signature").replace("{reference}", "AP-NOBODY00");
             for (String method : entry.getValue().keySet()) {
                 for (Caller caller : Caller.values()) {
                     int status = area.equals("console") ? console(caller, users, method, path)
@@ -167,7 +167,7 @@ class AuthorizationTest {
             return "302";                                  // to the sign-in page
         }
         boolean managers = java.util.stream.Stream.of("/console/campaigns", "/console/imports", "/console/beneficiaries",
-                "/console/stock", "/console/distributors", "/console/sites").anyMatch(template::startsWith);
+                "/console/stock", "/console/distributors", "/console/sites", "/console/applications").anyMatch(template::startsWith);
         boolean allowed = managers
                 ? caller == Caller.MANAGER || caller == Caller.ADMIN
                 : template.startsWith("/console/users") ? caller == Caller.ADMIN
