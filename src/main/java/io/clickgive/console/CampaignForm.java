@@ -69,7 +69,7 @@ public class CampaignForm {
         return value == null ? null : value.strip();
     }
 
-    private static Instant time(String field, String value) {
+    static Instant time(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
