@@ -68,11 +68,12 @@ public class DemoLoader {
     private final LikeService likes;
     private final DemoField field;
     private final DemoSites sites;
+    private final DemoCalls calls;
     private final Clock clock;
 
     public DemoLoader(CampaignService campaigns, CampaignCatalog catalog, BeneficiaryService beneficiaries,
                       DistributorService distributors, UserService users, TabletImport tablets, DemoLedger ledger,
-                      LikeService likes, DemoField field, DemoSites sites, Clock clock) {
+                      LikeService likes, DemoField field, DemoSites sites, DemoCalls calls, Clock clock) {
         this.campaigns = campaigns;
         this.catalog = catalog;
         this.beneficiaries = beneficiaries;
@@ -83,6 +84,7 @@ public class DemoLoader {
         this.likes = likes;
         this.field = field;
         this.sites = sites;
+        this.calls = calls;
         this.clock = clock;
     }
 
@@ -110,6 +112,7 @@ public class DemoLoader {
         ledger.record(catalog.bySlug(LIVE), DemoRounds.rounds(LIVE, SESSIONS, 48, now));
         field.play(LIVE);
         sites.build();
+        calls.build(LIVE);
         Log.infof("Demo loaded in %d ms: open http://localhost:8080/ (the README lists the demo's users)",
                 (System.nanoTime() - started) / 1_000_000);
     }

@@ -163,7 +163,7 @@ public class ApplyPages {
             if (!view.campaign().equals(slug)) {
                 throw ClientError.notFound("No application behind this link");
             }
-            return html(200, Templates.applicant(page, applicantPage(page, view, key, List.of())));
+            return html(200, Templates.applicant(page, applicantPage(page, view, key, uri, List.of())));
         } catch (ClientError unknown) {
             return html(404, Templates.notice(page, page.text("apply.status.title"), page.text("apply.status.notFound")));
         }
@@ -190,7 +190,7 @@ public class ApplyPages {
             return Response.seeOther(URI.create(ApplyResource.page(slug, reference, key) + "&lang=" + lang)).build();
         } catch (ClientError refused) {
             String text = refused.status() == 400 ? page.text("apply.status.replyRequired") : refused.getMessage();
-            return html(refused.status(), Templates.applicant(page, applicantPage(page, view, key, List.of(text))));
+            return html(refused.status(), Templates.applicant(page, applicantPage(page, view, key, uri, List.of(text))));
         }
     }
 
@@ -218,28 +218,33 @@ public class ApplyPages {
         for (int i = 0; i < call.questions().size(); i++) {
             questions.add(new ApplyForm.Question(i, call.questions().get(i), i < answers.size() ? answers.get(i) : ""));
         }
+        String separator = page.text("apply.listSeparator");
         String who = page.text("apply.who")
-                .replace("{kinds}", String.join(", ", kinds.stream().map(ApplyForm.Choice::label).toList()))
+                .replace("{kinds}", String.join(separator, kinds.stream().map(ApplyForm.Choice::label).toList()))
                 .replace("{regions}", call.regions().isEmpty() ? page.text("apply.allRegions")
-                        : String.join(", ", regions.stream().map(ApplyForm.Choice::label).toList()))
+                        : String.join(separator, regions.stream().map(ApplyForm.Choice::label).toList()))
                 .replace("{people}", String.valueOf(call.minPeople()));
         return new ApplyForm(call.campaign(), call.title(), when(call.deadline(), lang), who, kinds, regions, questions,
                 values, problems, call.kinds().contains(BeneficiaryKind.CONNECTIVITY_SITE));
     }
 
-    private ApplicantPage applicantPage(PageView page, ApplicantView view, String key, List<String> problems) {
+    private ApplicantPage applicantPage(PageView page, ApplicantView view, String key, UriInfo uri,
+                                        List<String> problems) {
         List<ApplicantPage.Step> steps = view.steps().stream().map(s -> new ApplicantPage.Step(when(s.at(), page.lang()),
                 page.text(s.byApplicant() ? "apply.status.byYou" : "apply.status.byTeam"),
                 page.text("apply.status." + s.status()), s.message() == null ? "" : s.message())).toList();
         return new ApplicantPage(view.campaign(), view.reference(), view.call(), view.organisation(),
                 view.status().name(), page.text("apply.status." + view.status()), when(view.submittedAt(), page.lang()),
-                steps, view.replyAwaited(), ApplyResource.page(view.campaign(), view.reference(), key), problems);
+                steps, view.replyAwaited(), ApplyResource.page(view.campaign(), view.reference(), key),
+                uri.getBaseUri().resolve(ApplyResource.page(view.campaign(), view.reference(), key)).toString(),
+                problems);
     }
 
     private static String problem(PageView page, ApplicationProblem problem) {
         String what = page.text("apply.problem." + problem.code().name())
                 .replace("{limit}", problem.limit() == null ? "" : String.valueOf(problem.limit()));
-        return page.text("apply.field." + problem.field()) + " : " + what;
+        return page.text("apply.problemLine").replace("{field}", page.text("apply.field." + problem.field()))
+                .replace("{problem}", what);
     }
 
     private static Integer whole(PageView page, String field, Map<String, String> values, List<String> problems) {
@@ -250,7 +255,8 @@ public class ApplyPages {
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            problems.add(page.text("apply.field." + field) + " : " + page.text("apply.problem.NUMBER"));
+            problems.add(page.text("apply.problemLine").replace("{field}", page.text("apply.field." + field))
+                    .replace("{problem}", page.text("apply.problem.NUMBER")));
             return -1;
         }
     }

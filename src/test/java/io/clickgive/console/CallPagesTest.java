@@ -56,7 +56,7 @@ class CallPagesTest {
         fields.put("answer0", "تقرير كل ثلاثة أشهر");
         String refused = given().contentType(FORM).formParams(fields).header("X-Forwarded-For", address).post("/c/{slug}/apply", slug)
                 .then().statusCode(400).extract().asString();
-        assertTrue(refused.contains("عدد المستفيدين : يجب ألا يقل عن 30") && refused.contains("وعددها 2")
+        assertTrue(refused.contains("عدد المستفيدين: يجب ألا يقل عن 30") && refused.contains("وعددها 2")
                 && refused.contains("value=\"جمعية الأمل\"") && refused.contains("تقرير كل ثلاثة أشهر"), refused);
         // Corrected, with the proof the page's script pays: see-other to the applicant's page.
         fields.put("peopleServed", "140");

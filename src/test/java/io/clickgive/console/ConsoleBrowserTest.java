@@ -259,6 +259,61 @@ class ConsoleBrowserTest {
         offline(false); // a test that failed offline leaves the next one its network
     }
 
+    @Test
+    void anAssociationAppliesInArabicFromAPhoneAndAManagerAcceptsIt() {
+        String slug = io.clickgive.call.Applicants.campaignWithCall("call-browser");
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(390, 900));
+        browser.get(root + "c/" + slug + "/apply?lang=ar");
+        assertEquals("rtl", browser.findElement(By.tagName("html")).getAttribute("dir"));
+        shoot("apply-ar-phone-form");
+        String organisation = "جمعية تيفاوين " + Distribution.unique("b").substring(2);
+        browser.findElement(By.name("organisation")).sendKeys(organisation);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("kind"))).selectByValue("ASSOCIATION");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("region"))).selectByValue("MA-07");
+        browser.findElement(By.name("province")).sendKeys("الحوز");
+        browser.findElement(By.name("peopleServed")).sendKeys("20");
+        browser.findElement(By.name("purpose")).sendKeys("دروس الدعم عن بعد لتلاميذ الدواوير");
+        browser.findElement(By.name("tablets")).sendKeys("10");
+        browser.findElement(By.name("answer0")).sendKeys("تقرير كل ثلاثة أشهر");
+        browser.findElement(By.name("answer1")).sendKeys("في شتنبر");
+        browser.findElement(By.name("contactName")).sendKeys("خديجة");
+        browser.findElement(By.name("contactPhone")).sendKeys("06 61 " + (100_000 + System.nanoTime() % 900_000));
+        browser.findElement(By.cssSelector("#apply button[type=submit]")).click();
+        // Too few people for this call: the form again, in Arabic, with what was typed.
+        String problems = await(By.id("problems")).getText();
+        assertTrue(problems.contains("يجب ألا يقل عن 50"), problems);
+        assertEquals(organisation, browser.findElement(By.name("organisation")).getAttribute("value"));
+        shoot("apply-ar-phone-problems");
+        browser.findElement(By.name("peopleServed")).clear();
+        browser.findElement(By.name("peopleServed")).sendKeys("140");
+        browser.findElement(By.cssSelector("#apply button[type=submit]")).click();
+        WebElement status = await(By.id("application-status"));
+        assertEquals("SUBMITTED", status.getAttribute("data-status"));
+        String link = browser.getCurrentUrl();
+        String reference = browser.findElement(By.id("reference")).getText();
+        shoot("apply-ar-phone-sent");
+
+        signIn(Distribution.manager(), Distribution.USER_PASSWORD, 1280);
+        browser.get(root + "console/campaigns/" + slug + "/call?lang=fr");
+        shoot("call-fr-desktop");
+        browser.findElement(By.linkText(reference)).click();
+        await(By.id("accept-form")).findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.textUntil(browser, By.id("application-status"), 10, text -> text.equals("Acceptée"));
+        assertTrue(browser.findElement(By.id("request-link")).isDisplayed());
+        shoot("application-accepted-fr-desktop");
+        signOut();
+
+        browser.manage().window().setSize(new Dimension(390, 900));
+        browser.get(link);
+        assertEquals("ACCEPTED", await(By.id("application-status")).getAttribute("data-status"));
+        shoot("apply-ar-phone-accepted");
+        given().get("/api/manage/beneficiaries/{code}", reference).then().statusCode(200)
+                .body("kind", equalTo("ASSOCIATION")).body("name", equalTo(organisation));
+        assertEquals(2, count("SELECT count(*) FROM application_event e JOIN application a ON a.id = e.application_id "
+                + "WHERE a.reference = ?", reference));
+    }
+
     private void signIn(String user, String password, int width) {
         browser.manage().window().setSize(new Dimension(width, 900));
         browser.get(root + "console/login?lang=fr");

@@ -123,6 +123,13 @@ class DemoTest {
                 .body(containsString("Douars connectés")).body(containsString("Phase 1 — écoles temporaires"))
                 .body(containsString("Al Haouz"));
 
+        // The call for projects: applications at every step, the accepted one a beneficiary.
+        assertEquals(Set.of("SUBMITTED", "MORE_ASKED", "ACCEPTED", "DECLINED"),
+                given().get("/api/manage/campaigns/{slug}/call/applications", DemoLoader.LIVE).then().statusCode(200)
+                        .extract().<List<String>>path("status").stream().collect(Collectors.toSet()));
+        given().get("/c/{slug}/apply?lang=ar", DemoLoader.LIVE).then().statusCode(200)
+                .body(containsString("Appel 2027"));
+
         List<String> before = fresh(this::snapshot);
         demo.load();
         assertEquals(before, fresh(this::snapshot), "a second load changes nothing");
@@ -159,6 +166,9 @@ class DemoTest {
         given().get("/api/manage/sites").then().extract().<List<Map<String, Object>>>path("$")
                 .forEach(site -> lines.add("site " + site.get("code") + " " + site.get("status")));
         lines.add("site events " + given().get("/api/manage/sites/report").then().extract().path("installed"));
+        given().get("/api/manage/campaigns/{slug}/call/applications", DemoLoader.LIVE).then().extract()
+                .<List<Map<String, Object>>>path("$").forEach(a -> lines.add("application " + a.get("organisation")
+                        + " " + a.get("status") + " " + ((List<?>) a.get("steps")).size()));
         tablets.list(null, null).stream().filter(t -> t.serial().startsWith("DEMO-")).forEach(t -> lines.add(
                 "tablet " + t.serial() + " " + t.status() + " " + tablets.get(t.serial()).history().size()));
         return lines;
