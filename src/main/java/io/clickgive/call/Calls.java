@@ -25,6 +25,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Calls for projects and the applications they take. A call is opened (or changed) by a manager; an application is
@@ -45,6 +47,7 @@ public class Calls {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The actor of the applicant's own steps: parentheses, which no user name may hold. */
     static final String APPLICANT = "(applicant)";
+    private static final Duration OPEN_CALLS_FRESH = Duration.ofSeconds(10);
 
     private final CampaignCatalog catalog;
     private final ApplicationGate gate;
@@ -52,6 +55,11 @@ public class Calls {
     private final BeneficiaryService beneficiaries;
     private final Clock clock;
     private final int maxOpen;
+    /** The campaigns whose call takes applications now, as last read: the front door asks on every request. */
+    private volatile OpenCalls openCalls = new OpenCalls(Set.of(), Instant.EPOCH);
+
+    private record OpenCalls(Set<Long> campaigns, Instant readAt) {
+    }
 
     public Calls(CampaignCatalog catalog, ApplicationGate gate, ApplicantLinks links, BeneficiaryService beneficiaries,
                  Clock clock, ClickgiveConfig config) {
@@ -102,6 +110,21 @@ public class Calls {
         CampaignRules campaign = catalog.publicBySlug(slug);
         return ProjectCall.<ProjectCall>find("campaignId", campaign.id()).firstResultOptional()
                 .map(call -> view(campaign, call));
+    }
+
+    /**
+     * Whether the campaign's call takes applications now, as read at most ten seconds ago: one query
+     * every ten seconds however many people open the front door.
+     */
+    public boolean takesApplications(long campaignId) {
+        OpenCalls known = openCalls;
+        Instant now = clock.instant();
+        if (Duration.between(known.readAt(), now).compareTo(OPEN_CALLS_FRESH) > 0) {
+            known = new OpenCalls(QuarkusTransaction.requiringNew().call(() -> ProjectCall.<ProjectCall>list(
+                    "deadline > ?1", now).stream().map(c -> c.campaignId).collect(Collectors.toSet())), now);
+            openCalls = known;
+        }
+        return known.campaigns().contains(campaignId);
     }
 
     /** The puzzle an application to this call costs the network now. */

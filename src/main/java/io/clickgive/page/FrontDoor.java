@@ -1,5 +1,6 @@
 package io.clickgive.page;
 
+import io.clickgive.call.Calls;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
@@ -41,7 +42,8 @@ import java.util.Map;
 public class FrontDoor {
 
     /** One campaign as the front door lists it. */
-    public record Entry(String slug, String name, String gigabytes, int percent, String goalLine, boolean live) {
+    public record Entry(String slug, String name, String gigabytes, int percent, String goalLine, boolean live,
+                        boolean takesApplications) {
     }
 
     @CheckedTemplate
@@ -52,10 +54,12 @@ public class FrontDoor {
     private final CampaignCatalog catalog;
     private final TotalsService totals;
     private final PageTexts texts;
+    private final Calls calls;
     private final Clock clock;
 
-    public FrontDoor(CampaignCatalog catalog, TotalsService totals, PageTexts texts, Clock clock) {
+    public FrontDoor(CampaignCatalog catalog, TotalsService totals, PageTexts texts, Calls calls, Clock clock) {
         this.catalog = catalog;
+        this.calls = calls;
         this.totals = totals;
         this.texts = texts;
         this.clock = clock;
@@ -99,6 +103,6 @@ public class FrontDoor {
                 .replace("{goal}", numbers.format(campaign.goalGigabytes()));
         return new Entry(campaign.slug(), campaign.names().getOrDefault(lang, campaign.slug()),
                 page.text("gigabytes", "value", numbers.format(gigabytes)), Math.min(100, percent.intValue()), goal,
-                live);
+                live, calls.takesApplications(campaign.id()));
     }
 }

@@ -2,6 +2,7 @@ package io.clickgive.console;
 
 import io.clickgive.Distribution;
 import io.clickgive.Fixtures;
+import io.clickgive.TestClock;
 import io.clickgive.call.Applicants;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -22,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class CallPagesTest {
+
+    @jakarta.inject.Inject
+    TestClock clock;
 
     /** What a browser sends from a UTF-8 page (RestAssured would otherwise encode the Arabic as ISO-8859-1). */
     private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
@@ -97,5 +101,9 @@ class CallPagesTest {
         assertTrue(accepted.contains("Acceptée") && accepted.contains("خمسة عشر") && accepted.contains("id=\"request-link\""),
                 accepted);
         given().get(link).then().statusCode(200).body(containsString("مقبول"));
+        // The front door links to the open call (what it knows of open calls is at most ten seconds old).
+        try (TestClock.Moved later = clock.advance(java.time.Duration.ofSeconds(11))) {
+            given().get("/?lang=fr").then().statusCode(200).body(containsString("/c/" + slug + "/apply?lang=fr"));
+        }
     }
 }
