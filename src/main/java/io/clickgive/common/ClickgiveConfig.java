@@ -241,8 +241,11 @@ public interface ClickgiveConfig {
         @WithDefault("365d")
         Duration linkValidity();
 
-        /** Numbers to search in a network's first application puzzle (half of them on average). */
-        @WithDefault("200000")
+        /**
+         * Numbers to search in a network's first application puzzle (half of them on average): about a second on a
+         * phone, once a year for an organisation, and the whole price of an application from a network of its own.
+         */
+        @WithDefault("1000000")
         long base();
 
         /** The puzzle doubles for every this many applications the network sent recently. */
