@@ -4,6 +4,7 @@ import { numberFormat, type Lang, type Texts, format } from './texts';
 
 interface Row { donatedMegabytes: number; donatedGigabytes: number; allocatedMegabytes: number; allocatedGigabytes: number;
   tabletsDelivered: number; deliveredMegabytes: number; deliveredGigabytes: number; beneficiariesReached: number;
+  siteMegabytes: number; siteGigabytes: number; sitesServed: number;
   peopleReached: number }
 interface Transparency { confirmedClicks: number; confirmedLikes: number; inFlightGigabytes: number | null;
   report: { total: Row } }
@@ -43,6 +44,9 @@ async function refresh(): Promise<void> {
     set('people', format(texts, 'peopleReached', { count: whole.format(total.peopleReached) }));
     bar('allocated', total.allocatedMegabytes, total.donatedMegabytes);
     bar('delivered', total.deliveredMegabytes, total.donatedMegabytes);
+    set('sites', gb.format(total.siteGigabytes));
+    set('sitesServed', format(texts, 'sitesServed', { count: whole.format(total.sitesServed) }));
+    bar('sites', total.siteMegabytes, total.donatedMegabytes);
   } catch {
     // keep the figures on screen; the next round may get through
   }

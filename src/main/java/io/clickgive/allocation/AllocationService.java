@@ -93,12 +93,7 @@ public class AllocationService {
     public CommitResult commit(String slug, PlanOrder order, String actor) {
         CampaignRules campaign = catalog.bySlug(slug);
         EntityManager em = Panache.getEntityManager();
-        em.createNativeQuery(LOCK).getSingleResult();
-        em.createNativeQuery(POOL_OPEN)
-                .setParameter(1, campaign.id()).executeUpdate();
-        em.createNativeQuery(POOL_LOCK)
-                .setParameter(1, campaign.id()).getSingleResult();
-        PlanView plan = plan(campaign, order, pool(campaign, false));
+        PlanView plan = plan(campaign, order, lockPool(campaign));
         if (order.digest() != null && !order.digest().equals(plan.digest())) {
             throw ClientError.conflict("The pool, the tablets in stock or the requests changed since the preview; "
                     + "preview again (the plan now has " + plan.bundles() + " bundles)");
@@ -129,17 +124,42 @@ public class AllocationService {
             made.add(new CommitResult.Made(allocation.id, share.request(), share.beneficiary(), share.bundles(),
                     share.megabytes()));
         }
-        int updated = em.createNativeQuery(POOL_ADD).setParameter(1, campaign.id()).setParameter(2, plan.megabytes())
-                .executeUpdate();
-        if (updated != 1) {
-            throw new IllegalStateException("pool row of campaign " + campaign.id() + " missing");
-        }
+        addToPool(campaign, plan.megabytes());
         Log.infof("Allocation committed on %s: %d bundles of %d MB to %d requests (plan %s)", campaign.slug(),
                 plan.bundles(), plan.bundleMegabytes(), made.size(), plan.digest().substring(0, 12));
         return new CommitResult(plan, made, pool(campaign, false));
     }
 
-    /** Bundles committed to a request but not yet delivered are counted against the tablets in stock. */
+    /**
+     * Takes the locks every reservation of the pool takes, to the end of the transaction (the stock's advisory lock,
+     * then the campaign's pool row), and answers the pool as it stands under them: tablets' plans and sites' monthly
+     * bundles are serialised on the same locks, so allocated never passes donated, whatever the mix.
+     */
+    PoolView lockPool(CampaignRules campaign) {
+        EntityManager em = Panache.getEntityManager();
+        em.createNativeQuery(LOCK).getSingleResult();
+        em.createNativeQuery(POOL_OPEN).setParameter(1, campaign.id()).executeUpdate();
+        em.createNativeQuery(POOL_LOCK).setParameter(1, campaign.id()).getSingleResult();
+        return pool(campaign, false);
+    }
+
+    /**
+     * The pool as this transaction sees it, without the live in-flight figure: a Redis answer awaited inside a
+     * transaction would carry the transaction to the thread that answers (context propagation), and the commit fails.
+     */
+    PoolView poolInTransaction(CampaignRules campaign) {
+        return pool(campaign, false);
+    }
+
+    /** Counts megabytes reserved under {@link #lockPool} in the pool's allocated megabytes. */
+    void addToPool(CampaignRules campaign, long megabytes) {
+        int updated = Panache.getEntityManager().createNativeQuery(POOL_ADD).setParameter(1, campaign.id())
+                .setParameter(2, megabytes).executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("pool row of campaign " + campaign.id() + " missing");
+        }
+    }
+
     /** A request the planner may serve, as allocation/claims.sql reads it. */
     private record Claimed(long requestId, String beneficiaryCode, long beneficiaryId, String region, long people,
                            long approvedTablets, long approvedGigabytes, long allocatedBundles, long allocatedMegabytes) {

@@ -31,6 +31,8 @@ public interface ClickgiveConfig {
 
     Calls calls();
 
+    SiteBundles siteBundles();
+
     Demo demo();
 
     interface Tokens {
@@ -272,5 +274,11 @@ public interface ClickgiveConfig {
 
         @WithDefault("24h")
         Duration memory();
+    }
+
+    interface SiteBundles {
+        /** How often this month's site bundles are issued (allocation.SiteBundleSchedule); "off" to stop it. */
+        @WithDefault("1h")
+        String every();
     }
 }

@@ -1,6 +1,9 @@
 package io.clickgive.console;
 
 import io.clickgive.site.SiteReport;
+import io.clickgive.site.DeviceDraft;
+import io.clickgive.site.DeviceView;
+import io.clickgive.site.SiteDevices;
 import io.clickgive.site.SiteService;
 import io.clickgive.site.SiteStatus;
 import io.clickgive.site.SiteSteps;
@@ -47,15 +50,18 @@ public class SitePages {
                                              List<String> problems);
 
         static native TemplateInstance site(ConsoleView view, String code, SiteView site, List<SiteStatus> changes,
-                                            Map<String, String> form, String message, List<String> problems);
+                                            List<DeviceView> devices, Map<String, String> form, String message,
+                                            List<String> problems);
     }
 
     private final Console console;
     private final SiteService sites;
+    private final SiteDevices devices;
 
-    public SitePages(Console console, SiteService sites) {
+    public SitePages(Console console, SiteService sites, SiteDevices devices) {
         this.console = console;
         this.sites = sites;
+        this.devices = devices;
     }
 
     @GET
@@ -116,7 +122,9 @@ public class SitePages {
                 }
                 case "change" -> sites.change(code, console.valid(new SiteSteps.Change(status(form.get("to")),
                         Console.text(form.get("note")))), user);
-                default -> throw ClientError.badRequest("step: survey, installation or change");
+                case "device" -> devices.add(code, console.valid(new DeviceDraft(Console.text(form.get("iccid")),
+                        Console.text(form.get("msisdn")), Console.text(form.get("label")))), user);
+                default -> throw ClientError.badRequest("step: survey, installation, change or device");
             }
             return Console.seeOther("/console/sites/" + code, lang, Map.of("done", 1));
         }, problems -> page(console.view(lang, security), code, form, null, problems));
@@ -127,7 +135,8 @@ public class SitePages {
         SiteView site = sites.list().stream().anyMatch(s -> s.code().equals(code)) ? sites.get(code) : null;
         List<SiteStatus> changes = site == null ? List.of() : site.status().next().stream()
                 .filter(s -> s != SiteStatus.SURVEYED && s != SiteStatus.INSTALLED).sorted().toList();
-        return Templates.site(view, code, site, changes, form, message, problems);
+        List<DeviceView> sims = site == null ? List.of() : devices.list(code);
+        return Templates.site(view, code, site, changes, sims, form, message, problems);
     }
 
     private static LocalDate date(String field, String value) {

@@ -112,6 +112,7 @@ public class DemoLoader {
         ledger.record(catalog.bySlug(LIVE), DemoRounds.rounds(LIVE, SESSIONS, 48, now));
         field.play(LIVE);
         sites.build();
+        sites.monthly(LIVE);
         calls.build(LIVE);
         Log.infof("Demo loaded in %d ms: open http://localhost:8080/ (the README lists the demo's users)",
                 (System.nanoTime() - started) / 1_000_000);

@@ -1,6 +1,11 @@
 package io.clickgive.demo;
 
+import io.clickgive.allocation.SiteBundleView;
+import io.clickgive.allocation.SiteBundles;
+import io.clickgive.allocation.SitePlanDraft;
 import io.clickgive.common.Clocks;
+import io.clickgive.site.DeviceDraft;
+import io.clickgive.site.SiteDevices;
 import io.clickgive.site.SiteReport;
 import io.clickgive.site.SiteService;
 import io.clickgive.site.SiteStatus;
@@ -37,12 +42,43 @@ class DemoSites {
             new Douar("site-tizi-ntest", SiteStatus.SURVEYED, 2, 40, 15_000, 20));
 
 
+    /** Each installed douar's router SIM (ICCIDs with their check digit) and its monthly bundle of 20 GB. */
+    static final java.util.Map<String, String> SIMS = java.util.Map.of(
+            "site-tinmel", "8921200000000000015", "site-tafeghaghte", "8921200000000000023",
+            "site-ighil", "8921200000000000031", "site-amizmiz", "8921200000000000049");
+    static final int MONTHLY_MEGABYTES = 20_000;
+
     private final SiteService sites;
+    private final SiteDevices devices;
+    private final SiteBundles bundles;
     private final Clock clock;
 
-    DemoSites(SiteService sites, Clock clock) {
+    DemoSites(SiteService sites, SiteDevices devices, SiteBundles bundles, Clock clock) {
         this.sites = sites;
+        this.devices = devices;
+        this.bundles = bundles;
         this.clock = clock;
+    }
+
+    /**
+     * The installed douars' router SIMs, their monthly plans on the live campaign from this month for a year, and this
+     * month's bundles issued (what the hourly schedule would do).
+     */
+    void monthly(String slug) {
+        String month = java.time.YearMonth.now(clock.withZone(Clocks.MOROCCO)).toString();
+        java.util.Set<String> planned = bundles.plans(slug).stream().map(SiteBundleView.Plan::site)
+                .collect(Collectors.toSet());
+        for (var sim : new java.util.TreeMap<>(SIMS).entrySet()) {
+            if (devices.list(sim.getKey()).isEmpty()) {
+                devices.add(sim.getKey(), new DeviceDraft(sim.getValue(), "06700" + sim.getValue().substring(14),
+                        "Routeur de l'école"), DemoLoader.MANAGER);
+            }
+            if (!planned.contains(sim.getKey())) {
+                bundles.plan(slug, sim.getKey(), new SitePlanDraft(sim.getValue(), MONTHLY_MEGABYTES, month, 12),
+                        DemoLoader.MANAGER);
+            }
+        }
+        bundles.issue(slug, month, DemoLoader.MANAGER);
     }
 
     void build() {

@@ -135,13 +135,13 @@ public class PageResource {
         }
         List<ReportPage.Region> rows = new ArrayList<>();
         for (CampaignReport.Row row : t.report().regions()) {
-            if (row.donatedMegabytes() + row.allocatedMegabytes() + row.tabletsDelivered() == 0) {
+            if (row.donatedMegabytes() + row.allocatedMegabytes() + row.tabletsDelivered() + row.siteMegabytes() == 0) {
                 continue;
             }
             rows.add(new ReportPage.Region(row.region() == null ? page.text("unknownRegion")
                     : regionNames.getOrDefault(row.region(), row.region()),
                     gigabytes.format(row.donatedGigabytes()), gigabytes.format(row.allocatedGigabytes()),
-                    whole.format(row.tabletsDelivered())));
+                    whole.format(row.tabletsDelivered()), gigabytes.format(row.siteGigabytes())));
         }
         return new ReportPage(campaign.slug(), gigabytes.format(total.donatedGigabytes()),
                 page.text("clicksConfirmed").replace("{clicks}", whole.format(t.confirmedClicks()))
@@ -152,7 +152,9 @@ public class PageResource {
                 percent(total.deliveredMegabytes(), total.donatedMegabytes()),
                 page.text("tabletsDelivered", "count", whole.format(total.tabletsDelivered())),
                 page.text("beneficiariesReached", "count", whole.format(total.beneficiariesReached())),
-                page.text("peopleReached", "count", whole.format(total.peopleReached())), rows);
+                page.text("peopleReached", "count", whole.format(total.peopleReached())),
+                gigabytes.format(total.siteGigabytes()), percent(total.siteMegabytes(), total.donatedMegabytes()),
+                page.text("sitesServed", "count", whole.format(total.sitesServed())), rows);
     }
 
     private static int percent(long part, long whole) {

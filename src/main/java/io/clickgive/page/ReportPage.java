@@ -6,8 +6,8 @@ import java.util.List;
 public record ReportPage(String slug, String confirmedGigabytes, String clicksLine, String inFlightGigabytes,
                          String allocatedGigabytes, int allocatedPercent, String deliveredGigabytes,
                          int deliveredPercent, String tabletsLine, String beneficiariesLine, String peopleLine,
-                         List<Region> regions) {
+                         String sitesGigabytes, int sitesPercent, String sitesLine, List<Region> regions) {
 
-    public record Region(String name, String donated, String allocated, String tablets) {
+    public record Region(String name, String donated, String allocated, String tablets, String sites) {
     }
 }

@@ -14,6 +14,7 @@ public record CampaignReport(String campaign, String gigabyteConvention, Row tot
     public record Row(String region, long donatedMegabytes, BigDecimal donatedGigabytes, long allocatedMegabytes,
                       BigDecimal allocatedGigabytes, long tabletsPreloaded, long tabletsShipped, long tabletsDelivered,
                       long beneficiariesReached, long peopleReached, long deliveredMegabytes,
-                      BigDecimal deliveredGigabytes, long tabletsDeliveredWithProof) {
+                      BigDecimal deliveredGigabytes, long tabletsDeliveredWithProof, long siteMegabytes,
+                      BigDecimal siteGigabytes, long sitesServed) {
     }
 }

@@ -33,7 +33,7 @@ public class ReportService {
     private static final String LEDGER = Resources.sql("report/ledger-units");
     static final String CSV_HEADER = "region,donated_megabytes,donated_gigabytes,allocated_megabytes,allocated_gigabytes,"
             + "tablets_preloaded,tablets_shipped,tablets_delivered,delivered_megabytes,delivered_gigabytes,"
-            + "beneficiaries_reached,people_reached,tablets_delivered_with_proof";
+            + "beneficiaries_reached,people_reached,tablets_delivered_with_proof,site_megabytes,site_gigabytes,sites_served";
 
     private final CampaignCatalog catalog;
     private final TotalsService totals;
@@ -116,16 +116,17 @@ public class ReportService {
         return List.of(region, r.donatedMegabytes(), r.donatedGigabytes().toPlainString(), r.allocatedMegabytes(),
                         r.allocatedGigabytes().toPlainString(), r.tabletsPreloaded(), r.tabletsShipped(),
                         r.tabletsDelivered(), r.deliveredMegabytes(), r.deliveredGigabytes().toPlainString(),
-                        r.beneficiariesReached(), r.peopleReached(), r.tabletsDeliveredWithProof()).stream()
+                        r.beneficiariesReached(), r.peopleReached(), r.tabletsDeliveredWithProof(), r.siteMegabytes(),
+                        r.siteGigabytes().toPlainString(), r.sitesServed()).stream()
                 .map(String::valueOf).collect(Collectors.joining(",")) + "\n";
     }
 
     /** The columns of report/by-region.sql that are figures, in the order {@link #row} takes them. */
     private static final List<String> FIGURES = List.of("donated", "allocated", "preloaded", "shipped", "delivered",
-            "beneficiaries", "people", "delivered_megabytes", "delivered_with_proof");
+            "beneficiaries", "people", "delivered_megabytes", "delivered_with_proof", "site_megabytes", "sites_served");
 
     private static CampaignReport.Row row(CampaignRules campaign, String region, long[] f) {
         return new CampaignReport.Row(region, f[0], campaign.gigabytes(f[0]), f[1], campaign.gigabytes(f[1]), f[2], f[3],
-                f[4], f[5], f[6], f[7], campaign.gigabytes(f[7]), f[8]);
+                f[4], f[5], f[6], f[7], campaign.gigabytes(f[7]), f[8], f[9], campaign.gigabytes(f[9]), f[10]);
     }
 }

@@ -21,9 +21,26 @@ import java.util.List;
 public class SiteResource {
 
     private final SiteService sites;
+    private final SiteDevices devices;
 
-    public SiteResource(SiteService sites) {
+    public SiteResource(SiteService sites, SiteDevices devices) {
         this.sites = sites;
+        this.devices = devices;
+    }
+
+    @GET
+    @Path("{code}/devices")
+    @Operation(summary = "A site's devices: its router's SIM")
+    public List<DeviceView> devices(@PathParam("code") String code) {
+        return devices.list(code);
+    }
+
+    @POST
+    @Path("{code}/devices")
+    @Operation(summary = "Register a site's router SIM (ICCID with its check digit, number)")
+    public Response addDevice(@PathParam("code") String code, @NotNull @Valid DeviceDraft draft,
+                              @Context SecurityContext security) {
+        return Response.status(Response.Status.CREATED).entity(devices.add(code, draft, Actors.of(security))).build();
     }
 
     @GET

@@ -110,7 +110,10 @@ class AllocationTest {
                 .post("/api/manage/campaigns/{slug}/allocations/preview", "no-such-campaign").then().statusCode(404);
     }
 
-    /** Invariant 4 under load: 50 commits at once while donations keep arriving; a monitor checks every instant. */
+    /**
+     * Invariant 4 under load: 50 commits at once while donations keep arriving and sites' monthly bundles are issued
+     * from the same pool (a month per run, catching up a year); a monitor checks every instant.
+     */
     @Test
     void fiftyParallelCommitsNeverAllocateMoreThanWasDonated() throws Exception {
         String slug = Fixtures.liveCampaign("pool-race");
@@ -120,6 +123,12 @@ class AllocationTest {
         List<Integer> requests = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             requests.add(Distribution.approvedRequest(slug, "MA-0" + (1 + i % 9), 50 + 37 * i, 40));
+        }
+        String firstMonth = java.time.YearMonth.now(java.time.ZoneId.of("Africa/Casablanca")).minusMonths(11).toString();
+        for (int i = 0; i < 2; i++) {
+            String site = io.clickgive.site.Sites.approved("race");
+            io.clickgive.site.Sites.install(site);
+            SiteBundleTest.plan(slug, site, io.clickgive.site.Sites.sim(site), 100, firstMonth, 12).statusCode(201);
         }
         Ledger ledger = new Ledger(db);
         long campaign = ledger.single("SELECT id FROM campaign WHERE slug = ?", slug);
@@ -131,8 +140,9 @@ class AllocationTest {
             while (running.get()) {
                 // One statement, so one snapshot: both sums as of the same instant.
                 long excess = ledger.single("SELECT (SELECT coalesce(sum(megabytes), 0) FROM allocation "
+                        + "WHERE campaign_id = ?) + (SELECT coalesce(sum(megabytes), 0) FROM site_bundle "
                         + "WHERE campaign_id = ?) - (SELECT coalesce(sum(megabytes), 0) FROM donation "
-                        + "WHERE campaign_id = ?)", campaign, campaign);
+                        + "WHERE campaign_id = ?)", campaign, campaign, campaign);
                 if (excess > 0) {
                     synchronized (breaches) {
                         breaches.add(excess + " MB more allocated than donated");
@@ -151,6 +161,10 @@ class AllocationTest {
                 done.add(pool.submit(() -> {
                     if (n % 10 == 0) {
                         Distribution.donate(slug, 25);    // the pool grows while plans are committed
+                    }
+                    if (n % 4 == 1) {                      // a month of the sites' bundles, from the same pool
+                        String month = java.time.YearMonth.parse(firstMonth).plusMonths(n / 4 % 12).toString();
+                        statuses.merge(SiteBundleTest.issue(slug, month).extract().statusCode(), 1, Integer::sum);
                     }
                     Map<String, Object> order = new HashMap<>(Map.of("bundleMegabytes", 100));
                     if (n % 2 == 0) {                      // half commit a preview, half commit blind
@@ -172,15 +186,22 @@ class AllocationTest {
         assertTrue(breaches.isEmpty(), () -> breaches.size() + " samples broke invariant 4, the first: " + breaches.get(0));
         assertTrue(samples.get() > 10, "the monitor sampled " + samples.get() + " times");
         assertTrue(statuses.getOrDefault(201, 0) >= 1, statuses.toString());
-        assertTrue(statuses.keySet().stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
+        assertTrue(statuses.keySet().stream().allMatch(s -> s == 200 || s == 201 || s == 409), statuses.toString());
+        assertEquals(13, statuses.getOrDefault(200, 0), statuses.toString());
 
         long donated = ledger.single("SELECT sum(megabytes) FROM donation WHERE campaign_id = ?", campaign);
-        long allocated = ledger.single("SELECT coalesce(sum(megabytes), 0) FROM allocation WHERE campaign_id = ?",
+        long toTablets = ledger.single("SELECT coalesce(sum(megabytes), 0) FROM allocation WHERE campaign_id = ?",
                 campaign);
+        long toSites = ledger.single("SELECT coalesce(sum(megabytes), 0) FROM site_bundle WHERE campaign_id = ?",
+                campaign);
+        long allocated = toTablets + toSites;
         assertEquals(4_250, donated);                    // 300 + 5 × 25 likes
         assertEquals(allocated, ledger.single("SELECT allocated_megabytes FROM pool WHERE campaign_id = ?", campaign));
         assertTrue(allocated <= donated, allocated + " > " + donated);
-        assertEquals(allocated / 100, ledger.single("SELECT count(*) FROM bundle WHERE campaign_id = ?", campaign));
+        assertEquals(toTablets / 100, ledger.single("SELECT count(*) FROM bundle WHERE campaign_id = ?", campaign));
+        assertTrue(toSites > 0, "some site bundles were issued");
+        assertEquals(toSites / 100, ledger.single("SELECT count(DISTINCT (plan_id, month)) FROM site_bundle "
+                + "WHERE campaign_id = ?", campaign), "each month once per plan");
         for (int request : requests) {
             int bundles = given().get("/api/manage/requests/{id}", request).path("allocatedBundles");
             assertTrue(bundles <= 40, "request " + request + " has " + bundles + " bundles for 40 tablets approved");

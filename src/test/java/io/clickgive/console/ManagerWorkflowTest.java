@@ -27,10 +27,10 @@ class ManagerWorkflowTest {
         ConsoleClient manager = ConsoleClient.signIn(Distribution.manager(), Distribution.USER_PASSWORD);
         String token = manager.token("/console/beneficiaries/new?lang=fr");
         String code = Distribution.unique("douar");
-        // A connectivity site without its phase, bandwidth and cost: refused, typed values kept, nothing stored.
+        // A connectivity site with its bandwidth but no phase or cost: refused, typed values kept, nothing stored.
         manager.request().formParams(site(code, token, "")).post("/console/beneficiaries").then().statusCode(400)
                 .body(containsString("class=\"problems\"")).body(containsString("Douar Ighil"))
-                .body(containsString("bandwidthMbps, installationCost and phase"));
+                .body(containsString("bandwidthMbps, installationCost and phase all together or none yet"));
         given().get("/api/manage/beneficiaries/{code}", code).then().statusCode(404);
         manager.request().formParams(site(code, token, "abc")).post("/console/beneficiaries").then().statusCode(400)
                 .body(containsString("phase: a whole number"));
@@ -177,9 +177,9 @@ class ManagerWorkflowTest {
         Map<String, Object> form = new java.util.HashMap<>(Map.of("csrf", token, "lang", "fr", "code", code,
                 "kind", "CONNECTIVITY_SITE", "name", "Douar Ighil", "region", "MA-07", "province", "Al Haouz",
                 "peopleServed", "420"));
+        form.put("bandwidthMbps", "40");
         if (!phase.isEmpty()) {
             form.put("phase", phase);
-            form.put("bandwidthMbps", "40");
             form.put("installationCost", "15000");
         }
         return form;

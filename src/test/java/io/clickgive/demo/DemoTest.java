@@ -93,7 +93,9 @@ class DemoTest {
             assertTrue(asked.stream().anyMatch(r -> r.status() == step), "a request " + step);
         }
         assertTrue(asked.stream().flatMap(r -> r.steps().stream()).anyMatch(s -> s.corrects() != null));
-        assertEquals(9L * DemoField.BUNDLE_MB, allocation.pool(DemoLoader.LIVE).allocatedMegabytes());
+        // Nine tablet bundles, and this month's bundle of each installed douar's router SIM.
+        assertEquals(9L * DemoField.BUNDLE_MB + (long) DemoSites.SIMS.size() * DemoSites.MONTHLY_MEGABYTES,
+                allocation.pool(DemoLoader.LIVE).allocatedMegabytes());
 
         // Tablets in every state; two distributors with their users.
         List<TabletView> demoTablets = fresh(() -> tablets.list(null, null).stream()
@@ -165,6 +167,9 @@ class DemoTest {
         users.list().forEach(u -> lines.add("user " + u.username()));
         given().get("/api/manage/sites").then().extract().<List<Map<String, Object>>>path("$")
                 .forEach(site -> lines.add("site " + site.get("code") + " " + site.get("status")));
+        given().get("/api/manage/campaigns/{slug}/site-plans", DemoLoader.LIVE).then().extract()
+                .<List<Map<String, Object>>>path("$").forEach(p -> lines.add("site plan " + p.get("site") + " "
+                        + ((List<?>) p.get("issued")).size()));
         lines.add("site events " + given().get("/api/manage/sites/report").then().extract().path("installed"));
         given().get("/api/manage/campaigns/{slug}/call/applications", DemoLoader.LIVE).then().extract()
                 .<List<Map<String, Object>>>path("$").forEach(a -> lines.add("application " + a.get("organisation")
