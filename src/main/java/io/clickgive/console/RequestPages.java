@@ -1,6 +1,9 @@
 package io.clickgive.console;
 
 import io.clickgive.request.RequestService;
+import io.clickgive.usage.UseReport;
+import io.clickgive.usage.UseReports;
+import io.clickgive.usage.UsageLinks;
 import io.clickgive.request.RequestStep;
 import io.clickgive.request.RequestView;
 import io.clickgive.request.Review;
@@ -48,10 +51,12 @@ public class RequestPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance requests(ConsoleView view, String slug, List<RequestView> requests,
-                                                Map<RequestStep, Integer> counts, RequestStep step);
+                                                Map<RequestStep, Integer> counts, RequestStep step,
+                                                List<UseReport.Due> due);
 
         static native TemplateInstance request(ConsoleView view, String slug, RequestView request, Form form,
-                                               List<RequestStep> decisions, String message, List<String> problems);
+                                               List<RequestStep> decisions, String usageLink, String message,
+                                               List<String> problems);
     }
 
     private static final List<RequestStep> DECISIONS = List.of(RequestStep.APPROVED, RequestStep.PARTLY_APPROVED,
@@ -59,10 +64,14 @@ public class RequestPages {
 
     private final Console console;
     private final RequestService requests;
+    private final UsageLinks links;
+    private final UseReports uses;
 
-    public RequestPages(Console console, RequestService requests) {
+    public RequestPages(Console console, RequestService requests, UsageLinks links, UseReports uses) {
         this.console = console;
         this.requests = requests;
+        this.links = links;
+        this.uses = uses;
     }
 
     @GET
@@ -74,7 +83,8 @@ public class RequestPages {
         Map<RequestStep, Integer> counts = new EnumMap<>(RequestStep.class);
         all.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
         return Templates.requests(console.view(lang, security), slug,
-                all.stream().filter(r -> chosen == null || r.status() == chosen).toList(), counts, chosen);
+                all.stream().filter(r -> chosen == null || r.status() == chosen).toList(), counts, chosen,
+                uses.report(slug).due());
     }
 
     @GET
@@ -84,7 +94,7 @@ public class RequestPages {
                                 @QueryParam("lang") String lang, @QueryParam("done") String done,
                                 @Context SecurityContext security) {
         ConsoleView view = console.view(lang, security);
-        return Templates.request(view, slug, of(slug, id), Form.EMPTY, DECISIONS,
+        return Templates.request(view, slug, of(slug, id), Form.EMPTY, DECISIONS, usageLink(slug, id),
                 done == null ? null : view.text("console.saved"), List.of());
     }
 
@@ -106,7 +116,8 @@ public class RequestPages {
             requests.review(id, console.valid(new Review(step(decision), Console.whole("approvedTablets", tablets),
                     Console.whole("approvedGigabytes", gigabytes), Console.text(reason))), user);
             return saved(slug, id, lang);
-        }, problems -> Templates.request(console.view(lang, security), slug, of(slug, id), form, DECISIONS, null,
+        }, problems -> Templates.request(console.view(lang, security), slug, of(slug, id), form, DECISIONS,
+                usageLink(slug, id), null,
                 problems));
     }
 
@@ -125,7 +136,8 @@ public class RequestPages {
             requests.reportUsage(id, console.valid(new UsageReport(Console.text(summary),
                     Console.whole("peopleReached", people), Console.whole("gigabytesUsed", gigabytes))), user);
             return saved(slug, id, lang);
-        }, problems -> Templates.request(console.view(lang, security), slug, of(slug, id), form, DECISIONS, null,
+        }, problems -> Templates.request(console.view(lang, security), slug, of(slug, id), form, DECISIONS,
+                usageLink(slug, id), null,
                 problems));
     }
 
@@ -149,5 +161,11 @@ public class RequestPages {
 
     private static Response saved(String slug, long id, String lang) {
         return Console.seeOther("/console/campaigns/" + slug + "/requests/" + id, lang, Map.of("done", 1));
+    }
+
+    /** The link the beneficiary reports its use through, once its tablets are delivered: to send it by message. */
+    private String usageLink(String slug, long id) {
+        RequestStep status = of(slug, id).status();
+        return status == RequestStep.DELIVERED || status == RequestStep.USAGE_REPORTED ? links.page(slug, id) : null;
     }
 }

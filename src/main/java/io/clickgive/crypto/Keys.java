@@ -25,7 +25,9 @@ public class Keys {
         PROOF_OF_WORK("proof-of-work"),
         CSRF("csrf"),
         /** The link an applicant to a call for projects keeps to follow their application, without an account. */
-        APPLICANT_LINK("applicant-link");
+        APPLICANT_LINK("applicant-link"),
+        /** The link a beneficiary receives with its delivery, to report how it used the data. */
+        USAGE_LINK("usage-link");
 
         final String label;
 

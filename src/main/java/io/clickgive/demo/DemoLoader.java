@@ -13,6 +13,8 @@ import io.clickgive.distribution.DistributorService;
 import io.clickgive.distribution.DistributorView;
 import io.clickgive.distribution.TabletImport;
 import io.clickgive.ledger.DemoLedger;
+import io.clickgive.usage.BundleValidity;
+import io.clickgive.usage.Validities;
 import io.clickgive.ledger.LikeImport;
 import io.clickgive.ledger.LikeService;
 import io.clickgive.security.UserDraft;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,11 +72,13 @@ public class DemoLoader {
     private final DemoField field;
     private final DemoSites sites;
     private final DemoCalls calls;
+    private final Validities validities;
     private final Clock clock;
 
     public DemoLoader(CampaignService campaigns, CampaignCatalog catalog, BeneficiaryService beneficiaries,
                       DistributorService distributors, UserService users, TabletImport tablets, DemoLedger ledger,
-                      LikeService likes, DemoField field, DemoSites sites, DemoCalls calls, Clock clock) {
+                      LikeService likes, DemoField field, DemoSites sites, DemoCalls calls, Validities validities,
+                      Clock clock) {
         this.campaigns = campaigns;
         this.catalog = catalog;
         this.beneficiaries = beneficiaries;
@@ -85,6 +90,7 @@ public class DemoLoader {
         this.field = field;
         this.sites = sites;
         this.calls = calls;
+        this.validities = validities;
         this.clock = clock;
     }
 
@@ -111,6 +117,10 @@ public class DemoLoader {
         imported("tablets", tablets.importCsv(file("tablets.csv"), ImportReport.Mode.ALL_OR_NOTHING, MANAGER));
         ledger.record(catalog.bySlug(LIVE), DemoRounds.rounds(LIVE, SESSIONS, 48, now));
         field.play(LIVE);
+        if (validities.get(LIVE).bySize().isEmpty()) {
+            // Its 5 GB bundles last two months; anything else the campaign gives, a month.
+            validities.set(LIVE, new BundleValidity(30, Map.of(DemoField.BUNDLE_MB, 60)));
+        }
         sites.build();
         sites.monthly(LIVE);
         calls.build(LIVE);

@@ -46,6 +46,17 @@ public record ProofImage(String type, byte[] bytes, int width, int height) {
         } catch (IllegalArgumentException e) {
             throw ClientError.badRequest(field + ": not valid base64");
         }
+        return checked(field, type, bytes, maxBytes);
+    }
+
+    /**
+     * An image sent as a file (a form's upload): its declared type must be PNG or JPEG and its first bytes must say
+     * the same; its size and its header's dimensions are checked without decoding the pixels.
+     */
+    public static ProofImage checked(String field, String type, byte[] bytes, int maxBytes) {
+        if (!"image/png".equals(type) && !"image/jpeg".equals(type)) {
+            throw ClientError.badRequest(field + ": a PNG or JPEG image");
+        }
         if (bytes.length > maxBytes) {
             throw tooLarge(field, bytes.length, maxBytes);
         }

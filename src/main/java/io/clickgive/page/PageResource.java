@@ -133,15 +133,20 @@ public class PageResource {
                 default -> region.nameEn;
             });
         }
+        Map<String, io.clickgive.usage.UseReport.Row> use = new java.util.HashMap<>();
+        t.use().regions().forEach(r -> use.put(r.key(), r));
         List<ReportPage.Region> rows = new ArrayList<>();
         for (CampaignReport.Row row : t.report().regions()) {
+            io.clickgive.usage.UseReport.Row used = use.get(row.region());
             if (row.donatedMegabytes() + row.allocatedMegabytes() + row.tabletsDelivered() + row.siteMegabytes() == 0) {
                 continue;
             }
             rows.add(new ReportPage.Region(row.region() == null ? page.text("unknownRegion")
                     : regionNames.getOrDefault(row.region(), row.region()),
                     gigabytes.format(row.donatedGigabytes()), gigabytes.format(row.allocatedGigabytes()),
-                    whole.format(row.tabletsDelivered()), gigabytes.format(row.siteGigabytes())));
+                    whole.format(row.tabletsDelivered()), gigabytes.format(row.siteGigabytes()),
+                    used == null ? "0" : gigabytes.format(used.usedGigabytes()),
+                    used == null ? "0" : gigabytes.format(used.lapsedGigabytes())));
         }
         return new ReportPage(campaign.slug(), gigabytes.format(total.donatedGigabytes()),
                 page.text("clicksConfirmed").replace("{clicks}", whole.format(t.confirmedClicks()))
@@ -154,7 +159,9 @@ public class PageResource {
                 page.text("beneficiariesReached", "count", whole.format(total.beneficiariesReached())),
                 page.text("peopleReached", "count", whole.format(total.peopleReached())),
                 gigabytes.format(total.siteGigabytes()), percent(total.siteMegabytes(), total.donatedMegabytes()),
-                page.text("sitesServed", "count", whole.format(total.sitesServed())), rows);
+                page.text("sitesServed", "count", whole.format(total.sitesServed())),
+                gigabytes.format(t.use().total().usedGigabytes()), gigabytes.format(t.use().total().lapsedGigabytes()),
+                gigabytes.format(t.use().total().unreportedGigabytes()), rows);
     }
 
     private static int percent(long part, long whole) {

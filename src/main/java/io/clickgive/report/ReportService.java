@@ -11,6 +11,8 @@ import io.quarkus.logging.Log;
 import io.clickgive.common.Resources;
 import io.clickgive.site.SiteReport;
 import io.clickgive.site.SiteService;
+import io.clickgive.usage.UseReport;
+import io.clickgive.usage.UseReports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -42,9 +44,12 @@ public class ReportService {
     private final SiteService sites;
     private final SingleFlight<Boolean, SiteReport> programme;
 
+    private final UseReports uses;
+
     public ReportService(CampaignCatalog catalog, TotalsService totals, Clock clock, ClickgiveConfig config,
-                         SiteService sites) {
+                         SiteService sites, UseReports uses) {
         this.catalog = catalog;
+        this.uses = uses;
         this.totals = totals;
         this.clock = clock;
         this.sites = sites;
@@ -83,9 +88,12 @@ public class ReportService {
         } catch (RuntimeException e) {
             Log.warnf("Live totals of %s unavailable for its report: %s", slug, e.getMessage());
         }
+        UseReport use = uses.report(slug);
         return new Transparency(campaign.slug(), campaign.gigabyteConvention(), Rows.number(ledger, "clicks"),
                 Rows.number(ledger, "likes"), report, inFlight,
-                inFlight == null ? null : campaign.gigabytes(inFlight), clock.instant());
+                inFlight == null ? null : campaign.gigabytes(inFlight),
+                new UseReport(use.campaign(), use.gigabyteConvention(), use.total(), use.regions(), use.kinds(),
+                        List.of()), clock.instant());
     }
 
     public CampaignReport report(String slug) {

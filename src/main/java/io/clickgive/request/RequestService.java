@@ -4,6 +4,8 @@ import io.clickgive.beneficiary.Beneficiary;
 import io.clickgive.beneficiary.BeneficiaryService;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
+import io.clickgive.common.Resources;
+import io.clickgive.common.Rows;
 import io.clickgive.web.ClientError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -25,6 +27,8 @@ import java.util.Objects;
 @ApplicationScoped
 @Transactional
 public class RequestService {
+
+    private static final String DELIVERED = Resources.sql("request/delivered-megabytes");
 
     private final CampaignCatalog catalog;
     private final BeneficiaryService beneficiaries;
@@ -112,6 +116,14 @@ public class RequestService {
         if (state.status() != RequestStep.DELIVERED && state.status() != RequestStep.USAGE_REPORTED) {
             throw ClientError.conflict("Request " + id + " is " + state.status()
                     + "; usage can be reported once its tablets are delivered");
+        }
+        CampaignRules campaign = catalog.byId(request.campaignId);
+        long delivered = Rows.number(Rows.single(DELIVERED, id), "megabytes");
+        long reported = (long) report.gigabytesUsed() * campaign.megabytesPerGigabyte();
+        if (reported > delivered) {
+            throw ClientError.conflict("Request " + id + " was delivered " + delivered + " MB ("
+                    + campaign.gigabytes(delivered).stripTrailingZeros().toPlainString() + " GB); a report of "
+                    + report.gigabytesUsed() + " GB used is more than that");
         }
         RequestEvent event = RequestEvent.append(id, RequestStep.USAGE_REPORTED, actor, clock.instant());
         event.report = new LinkedHashMap<>(Map.of("summary", report.summary().strip(),

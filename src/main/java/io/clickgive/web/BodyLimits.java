@@ -17,7 +17,10 @@ public class BodyLimits {
     static final long BATCH_LIMIT = 64 * 1024;
     static final long DEFAULT_LIMIT = 1024 * 1024;
     static final long IMPORT_LIMIT = 16 * 1024 * 1024;
-    /** A delivery from the field: a photo (1 MB at most) and a signature (256 kB), as base64 in JSON. */
+    /**
+     * A delivery from the field: a photo (1 MB at most) and a signature (256 kB), as base64 in JSON; a beneficiary's
+     * usage report with its photo (1 MB at most), as a form.
+     */
     static final long FIELD_LIMIT = 2 * 1024 * 1024;
 
     private final ProblemWriter problems;
@@ -32,7 +35,8 @@ public class BodyLimits {
             String path = ctx.request().path();
             long limit = path.startsWith("/api/sessions/") ? BATCH_LIMIT
                     : path.endsWith("/import") || path.startsWith("/console/imports/") ? IMPORT_LIMIT
-                    : path.equals("/console/field/actions") ? FIELD_LIMIT : DEFAULT_LIMIT;
+                    : path.equals("/console/field/actions") || path.startsWith("/c/") && path.contains("/usage/")
+                    ? FIELD_LIMIT : DEFAULT_LIMIT;
             long size;
             try {
                 size = length == null ? 0 : Long.parseLong(length);

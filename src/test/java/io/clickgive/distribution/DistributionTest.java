@@ -94,8 +94,8 @@ class DistributionTest {
                 .contentType(containsString("text/csv")).extract().asString();
         List<String> lines = csv.lines().toList();
         assertEquals(15, lines.size(), csv);                  // header, 12 regions, unknown, total
-        assertEquals("MA-07,0,0.000,2000,2.000,2,2,2,2000,2.000,1,120,0", lines.get(7));
-        assertEquals("total,2000,2.000,2000,2.000,2,2,2,2000,2.000,1,120,0", lines.get(14));
+        assertEquals("MA-07,0,0.000,2000,2.000,2,2,2,2000,2.000,1,120,0,0,0.000,0", lines.get(7));
+        assertEquals("total,2000,2.000,2000,2.000,2,2,2,2000,2.000,1,120,0,0,0.000,0", lines.get(14));
     }
 
     @Test
