@@ -55,19 +55,8 @@ public class BeneficiaryReports {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Delivered delivered(String slug, long request, String key) {
-        if (!links.opens(request, key)) {
-            throw ClientError.notFound("No request behind this link");
-        }
-        Tuple row;
-        try {
-            row = Rows.single(ONE, request, BundleValidity.DEFAULT_DAYS);
-        } catch (NoResultException e) {
-            throw ClientError.notFound("No request behind this link");
-        }
+        Tuple row = opened(slug, request, key);
         CampaignRules campaign = catalog.byId(Rows.number(row, "campaign_id"));
-        if (campaign == null || !campaign.slug().equals(slug)) {
-            throw ClientError.notFound("No request behind this link");
-        }
         RequestView view = requests.get(request);
         Map<String, Object> last = view.steps().stream().filter(s -> s.kind() == RequestStep.USAGE_REPORTED)
                 .reduce((a, b) -> b).map(RequestView.Step::report).orElse(null);
@@ -81,7 +70,9 @@ public class BeneficiaryReports {
     /** The beneficiary's report through its link; 404 for a link that opens nothing, 409 before delivery or beyond it. */
     public RequestView report(String slug, long request, String key, @NotNull @Valid UsageReport report,
                               ProofImage photo) {
-        delivered(slug, request, key);
+        // Only the link and the campaign are checked here: the request itself is locked by reportUsage, and a
+        // request read before in this transaction could not be locked any more.
+        opened(slug, request, key);
         RequestView view = requests.reportUsage(request, report, BENEFICIARY);
         if (photo != null) {
             long event = view.steps().get(view.steps().size() - 1).id();
@@ -90,5 +81,23 @@ public class BeneficiaryReports {
                     .executeUpdate();
         }
         return view;
+    }
+
+    /** The request's row as the page shows it, when the key opens it in this campaign; a 404 otherwise. */
+    private Tuple opened(String slug, long request, String key) {
+        if (!links.opens(request, key)) {
+            throw ClientError.notFound("No request behind this link");
+        }
+        Tuple row;
+        try {
+            row = Rows.single(ONE, request, BundleValidity.DEFAULT_DAYS);
+        } catch (NoResultException e) {
+            throw ClientError.notFound("No request behind this link");
+        }
+        CampaignRules campaign = catalog.byId(Rows.number(row, "campaign_id"));
+        if (campaign == null || !campaign.slug().equals(slug)) {
+            throw ClientError.notFound("No request behind this link");
+        }
+        return row;
     }
 }

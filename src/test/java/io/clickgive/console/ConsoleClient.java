@@ -22,17 +22,17 @@ public record ConsoleClient(String cookie) {
         return new ConsoleClient(cookie);
     }
 
-    RequestSpecification request() {
+    public RequestSpecification request() {
         return given().auth().none().redirects().follow(false).cookie("clickgive-console", cookie);
     }
 
     /** The page's HTML, which must answer 200. */
-    String page(String path, Object... params) {
+    public String page(String path, Object... params) {
         return request().get(path, params).then().statusCode(200).extract().asString();
     }
 
     /** The CSRF token of the page's first form. */
-    String token(String path, Object... params) {
+    public String token(String path, Object... params) {
         Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page(path, params));
         assertTrue(token.find(), "the page " + path + " has a form with its token");
         return token.group(1);

@@ -108,12 +108,11 @@ class UsageTest {
     }
 
     private static Response form(String link, String gigabytes) {
-        return given().redirects().follow(false).config(io.restassured.RestAssured.config().encoderConfig(
-                        io.restassured.config.EncoderConfig.encoderConfig().defaultCharsetForContentType("UTF-8",
-                                "multipart/form-data")))
+        return given().redirects().follow(false)
                 .multiPart("lang", "fr").multiPart("peopleReached", "40").multiPart("gigabytesUsed", gigabytes)
-                .multiPart("summary", "Cours en ligne pour 40 élèves").multiPart("photo", "classe.png", PNG, "image/png")
-                .post(link);
+                .multiPart(new io.restassured.builder.MultiPartSpecBuilder("Cours en ligne pour 40 élèves")
+                        .controlName("summary").charset("UTF-8").build())
+                .multiPart("photo", "classe.png", PNG, "image/png").post(link);
     }
 
     private static int request(String slug) {
