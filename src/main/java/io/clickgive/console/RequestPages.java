@@ -4,6 +4,7 @@ import io.clickgive.request.RequestService;
 import io.clickgive.usage.UseReport;
 import io.clickgive.usage.UseReports;
 import io.clickgive.usage.UsageLinks;
+import io.clickgive.usage.UsagePhotos;
 import io.clickgive.request.RequestStep;
 import io.clickgive.request.RequestView;
 import io.clickgive.request.Review;
@@ -55,8 +56,8 @@ public class RequestPages {
                                                 List<UseReport.Due> due);
 
         static native TemplateInstance request(ConsoleView view, String slug, RequestView request, Form form,
-                                               List<RequestStep> decisions, String usageLink, String message,
-                                               List<String> problems);
+                                               List<RequestStep> decisions, String usageLink,
+                                               java.util.Set<Long> photos, String message, List<String> problems);
     }
 
     private static final List<RequestStep> DECISIONS = List.of(RequestStep.APPROVED, RequestStep.PARTLY_APPROVED,
@@ -66,12 +67,27 @@ public class RequestPages {
     private final RequestService requests;
     private final UsageLinks links;
     private final UseReports uses;
+    private final UsagePhotos photos;
 
-    public RequestPages(Console console, RequestService requests, UsageLinks links, UseReports uses) {
+    public RequestPages(Console console, RequestService requests, UsageLinks links, UseReports uses,
+                        UsagePhotos photos) {
         this.console = console;
         this.requests = requests;
         this.links = links;
         this.uses = uses;
+        this.photos = photos;
+    }
+
+    @GET
+    @Path("{id}/photos/{event}")
+    @Produces({"image/png", "image/jpeg"})
+    @Operation(summary = "The photo a beneficiary joined to a usage report")
+    public Response photo(@PathParam("slug") String slug, @PathParam("id") long id, @PathParam("event") long event) {
+        of(slug, id);
+        UsagePhotos.Photo photo = photos.photo(id, event);
+        // Checked when stored (ProofImage); served as what it is, never sniffed, never cached by a shared cache.
+        return Response.ok(photo.bytes(), photo.type()).header("Cache-Control", "private, max-age=3600")
+                .header("Content-Disposition", "inline").build();
     }
 
     @GET
@@ -95,7 +111,7 @@ public class RequestPages {
                                 @Context SecurityContext security) {
         ConsoleView view = console.view(lang, security);
         return Templates.request(view, slug, of(slug, id), Form.EMPTY, DECISIONS, usageLink(slug, id),
-                done == null ? null : view.text("console.saved"), List.of());
+                photos.reportsWithPhotos(id), done == null ? null : view.text("console.saved"), List.of());
     }
 
     @POST
@@ -117,7 +133,7 @@ public class RequestPages {
                     Console.whole("approvedGigabytes", gigabytes), Console.text(reason))), user);
             return saved(slug, id, lang);
         }, problems -> Templates.request(console.view(lang, security), slug, of(slug, id), form, DECISIONS,
-                usageLink(slug, id), null,
+                usageLink(slug, id), photos.reportsWithPhotos(id), null,
                 problems));
     }
 
@@ -137,7 +153,7 @@ public class RequestPages {
                     Console.whole("peopleReached", people), Console.whole("gigabytesUsed", gigabytes))), user);
             return saved(slug, id, lang);
         }, problems -> Templates.request(console.view(lang, security), slug, of(slug, id), form, DECISIONS,
-                usageLink(slug, id), null,
+                usageLink(slug, id), photos.reportsWithPhotos(id), null,
                 problems));
     }
 

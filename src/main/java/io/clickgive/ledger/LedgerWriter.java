@@ -169,9 +169,13 @@ public class LedgerWriter {
      */
     public Pass drainOnce() {
         boolean retrying = retryPending;
-        boolean claim = clock.millis() >= nextClaim;
+        long now = clock.millis();
+        long interval = settings.claimIdle().toMillis() / 2;
+        // A claim further ahead than one interval means the clock stepped back (NTP, or a test's clock put back after
+        // moving it on): claim now rather than wait for the old future, or abandoned entries would wait that long.
+        boolean claim = now >= nextClaim || nextClaim - now > interval;
         if (claim) {
-            nextClaim = clock.millis() + settings.claimIdle().toMillis() / 2;
+            nextClaim = now + interval;
         }
         List<Read> reads = new ArrayList<>();
         boolean full = false;

@@ -64,7 +64,7 @@ class AuthorizationTest {
             }
             String path = template.replace("{slug}", slug).replace("{distributor}", mine).replace("{id}", "999999")
                     .replace("{code}", "nobody").replace("{serial}", "nobody").replace("{username}", "nobody").replace("{kind}", "likes")
-                    .replace("{part}", "signature").replace("{reference}", "AP-NOBODY00");
+                    .replace("{part}", "signature").replace("{reference}", "AP-NOBODY00").replace("{event}", "999999");
             for (String method : entry.getValue().keySet()) {
                 for (Caller caller : Caller.values()) {
                     int status = area.equals("console") ? console(caller, users, method, path)

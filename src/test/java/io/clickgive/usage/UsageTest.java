@@ -98,6 +98,13 @@ class UsageTest {
         assertEquals(before + 1, new Count(db).of("SELECT count(*) FROM usage_photo"));
         given().get("/api/manage/requests/{id}", request).then().body("status", equalTo("USAGE_REPORTED"))
                 .body("steps.find { it.kind == 'USAGE_REPORTED' }.actor", equalTo("(beneficiary)"));
+        // The managers see the report with its photo, served as the PNG it is.
+        String shown = manager.page("/console/campaigns/" + slug + "/requests/" + request + "?lang=fr");
+        int img = shown.indexOf("class=\"usage-photo\" src=\"");
+        assertTrue(img > 0, shown);
+        String src = shown.substring(img + 25, shown.indexOf('"', img + 25));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(PNG, manager.request().get(src).then().statusCode(200)
+                .contentType("image/png").extract().asByteArray());
         // Not an image: 400 with the reason.
         given().redirects().follow(false).multiPart("peopleReached", "40").multiPart("gigabytesUsed", "1")
                 .multiPart("summary", "x").multiPart("photo", "p.png", "not an image".getBytes(), "image/png")
