@@ -27,6 +27,12 @@ public record PageView(String slug, String lang, String dir, Map<String, String>
         return text("ofGoal").replace("{percent}", percent).replace("{goal}", goal);
     }
 
+    /** The absolute address of the campaign's share image in this page's language, for og:image. */
+    public String shareImage() {
+        java.net.URI here = java.net.URI.create(url);
+        return here.getScheme() + "://" + here.getRawAuthority() + "/c/" + slug + "/share.png?lang=" + lang;
+    }
+
     /** A text with its {placeholders} filled in. */
     public String text(String key, String name, Object value) {
         return text(key).replace("{" + name + "}", String.valueOf(value));
