@@ -29,7 +29,7 @@ type View =
   | { kind: 'preparing' }
   | { kind: 'playing'; round: Round }
   | { kind: 'sending'; round: Round; pending: number }
-  | { kind: 'result'; round: Round; summary: Summary }
+  | { kind: 'result'; round: Round; summary: Summary; session: string }
   | { kind: 'error'; message: string };
 
 const BATCH_EVERY_MS = 2000;
@@ -240,7 +240,7 @@ async function play(): Promise<void> {
     totals = { ...totals, gigabytes: campaign.gigabytes, percentOfGoal: campaign.percentOfGoal };
     renderTotals();
   }
-  view = { kind: 'result', round, summary };
+  view = { kind: 'result', round, summary, session: grant.sessionId };
   render();
 }
 
@@ -338,7 +338,8 @@ function tick(): void {
 async function share(button: HTMLButtonElement, current: View): Promise<void> {
   if (current.kind !== 'result') return;
   const { megabytes } = summarize(current.summary);
-  const url = `${location.origin}/c/${encodeURIComponent(boot.slug)}?lang=${lang}`;
+  // The round's own page: its share image says what this round gave (from the ledger), and it invites to play.
+  const url = `${location.origin}/c/${encodeURIComponent(boot.slug)}/r/${encodeURIComponent(current.session)}?lang=${lang}`;
   const message = text('shareText', { megabytes: whole(megabytes) });
   if (navigator.share) {
     await navigator.share({ title: boot.names[lang], text: message, url }).catch(() => undefined);

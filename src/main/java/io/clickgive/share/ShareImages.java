@@ -21,14 +21,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders share images (OpenGraph, 1200 × 630 PNG) on the server with Java2D: its text layout shapes Arabic (joined
  * letters) and lays it right to left, so a link shared in Arabic shows Arabic as it is read. The fonts are DejaVu Sans,
  * shipped in the app (resources/fonts, their licence beside them): the image never depends on what the host has.
  * Rendering costs tens of milliseconds, so each image is kept until its card changes: a flood of requests for the same
- * card renders it once; the cache holds one image per key (a campaign and a language, say), never more.
+ * card renders it once; the cache holds one image per key (a campaign and a language, say), and at most
+ * {@link #KEPT} keys.
  */
 @ApplicationScoped
 public class ShareImages {
@@ -50,7 +50,16 @@ public class ShareImages {
 
     private final Font regular = font("fonts/DejaVuSans.ttf");
     private final Font bold = font("fonts/DejaVuSans-Bold.ttf");
-    private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
+    /** At most this many images are kept, the least recently used going first. */
+    static final int KEPT = 2_000;
+
+    private final Map<String, Rendered> cache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Rendered> eldest) {
+                    return size() > KEPT;
+                }
+            });
     private final Clock clock;
 
     private record Rendered(ShareCard card, byte[] png, Instant at) {
