@@ -68,19 +68,12 @@ public class ApplyPages {
     private final CampaignCatalog catalog;
     private final PageTexts texts;
     private final Admission admission;
-    /** The page's texts and the form's, per language. */
-    private final Map<String, Map<String, String>> pageTexts = new LinkedHashMap<>();
 
     public ApplyPages(Calls calls, CampaignCatalog catalog, PageTexts texts, Admission admission) {
         this.calls = calls;
         this.catalog = catalog;
         this.texts = texts;
         this.admission = admission;
-        for (String lang : PageTexts.LANGUAGES) {
-            Map<String, String> t = new LinkedHashMap<>(texts.of(lang));
-            t.putAll(PageTexts.bundle("apply", lang));
-            pageTexts.put(lang, Map.copyOf(t));
-        }
     }
 
     @GET
@@ -92,12 +85,12 @@ public class ApplyPages {
         PageView page = page(lang, slug, uri);
         Optional<CallView> call = find(slug);
         if (call.isEmpty()) {
-            return html(404, Templates.notice(page, page.text("apply.noneTitle"), page.text("apply.none")));
+            return PrivatePage.html(404, Templates.notice(page, page.text("apply.noneTitle"), page.text("apply.none")));
         }
         if (!call.get().open()) {
-            return html(410, Templates.notice(page, call.get().title(), page.text("apply.closed")));
+            return PrivatePage.html(410, Templates.notice(page, call.get().title(), page.text("apply.closed")));
         }
-        return html(200, Templates.apply(page, form(page, call.get(), Map.of(), List.of(), List.of())));
+        return PrivatePage.html(200, Templates.apply(page, form(page, call.get(), Map.of(), List.of(), List.of())));
     }
 
     @POST
@@ -111,7 +104,7 @@ public class ApplyPages {
         PageView page = page(lang, slug, uri);
         Optional<CallView> found = find(slug);
         if (found.isEmpty()) {
-            return html(404, Templates.notice(page, page.text("apply.noneTitle"), page.text("apply.none")));
+            return PrivatePage.html(404, Templates.notice(page, page.text("apply.noneTitle"), page.text("apply.none")));
         }
         CallView call = found.get();
         Map<String, String> values = new LinkedHashMap<>();
@@ -131,7 +124,7 @@ public class ApplyPages {
         List<String> problems = new ArrayList<>(unreadable);
         calls.problems(slug, draft).forEach(p -> problems.add(problem(page, p)));
         if (!problems.isEmpty()) {
-            return html(400, Templates.apply(page, form(page, call, values, answers, problems)));
+            return PrivatePage.html(400, Templates.apply(page, form(page, call, values, answers, problems)));
         }
         ProofOfWork.Solution proof = new ProofOfWork.Solution(fields.getFirst("powSalt"),
                 number(fields.getFirst("powNumber")), fields.getFirst("powSignature"));
@@ -145,7 +138,7 @@ public class ApplyPages {
             String text = code.startsWith("POW_") ? page.text("apply.refusal.PUZZLE")
                     : page.t().containsKey("apply.refusal." + code) ? page.text("apply.refusal." + code)
                     : refused.getMessage();
-            return html(refused.status(), Templates.apply(page, form(page, call, values, answers, List.of(text))));
+            return PrivatePage.html(refused.status(), Templates.apply(page, form(page, call, values, answers, List.of(text))));
         }
     }
 
@@ -157,15 +150,15 @@ public class ApplyPages {
                               @QueryParam("key") String key, @QueryParam("lang") String requested,
                               @HeaderParam("Accept-Language") String acceptLanguage, @Context UriInfo uri) {
         String lang = PageTexts.choose(requested, acceptLanguage);
-        PageView page = page(lang, slug, uri, key == null || key.length() > 64 ? null : key);
+        PageView page = page(lang, slug, uri, key);
         try {
             ApplicantView view = calls.applicant(reference, key);
             if (!view.campaign().equals(slug)) {
                 throw ClientError.notFound("No application behind this link");
             }
-            return html(200, Templates.applicant(page, applicantPage(page, view, key, uri, List.of())));
+            return PrivatePage.html(200, Templates.applicant(page, applicantPage(page, view, key, uri, List.of())));
         } catch (ClientError unknown) {
-            return html(404, Templates.notice(page, page.text("apply.status.title"), page.text("apply.status.notFound")));
+            return PrivatePage.html(404, Templates.notice(page, page.text("apply.status.title"), page.text("apply.status.notFound")));
         }
     }
 
@@ -183,14 +176,14 @@ public class ApplyPages {
         try {
             view = calls.applicant(reference, key);
         } catch (ClientError unknown) {
-            return html(404, Templates.notice(page, page.text("apply.status.title"), page.text("apply.status.notFound")));
+            return PrivatePage.html(404, Templates.notice(page, page.text("apply.status.title"), page.text("apply.status.notFound")));
         }
         try {
             calls.reply(reference, key, fields.getFirst("message"));
             return Response.seeOther(URI.create(ApplyResource.page(slug, reference, key) + "&lang=" + lang)).build();
         } catch (ClientError refused) {
             String text = refused.status() == 400 ? page.text("apply.status.replyRequired") : refused.getMessage();
-            return html(refused.status(), Templates.applicant(page, applicantPage(page, view, key, uri, List.of(text))));
+            return PrivatePage.html(refused.status(), Templates.applicant(page, applicantPage(page, view, key, uri, List.of(text))));
         }
     }
 
@@ -294,18 +287,8 @@ public class ApplyPages {
         return page(lang, slug, uri, null);
     }
 
-    /** The page's shell; behind an applicant's link, the language switcher keeps the link's key. */
     private PageView page(String lang, String slug, UriInfo uri, String key) {
-        Map<String, String> t = pageTexts.get(lang);
-        List<PageView.Language> languages = key == null ? texts.languages(lang) : texts.languages(lang).stream()
-                .map(l -> new PageView.Language(l.code(), l.label(), "?key=" + key + "&lang=" + l.code(), l.current()))
-                .toList();
-        return new PageView(slug, lang, lang.equals("ar") ? "rtl" : "ltr", t, t.get("apply.title"),
-                uri.getRequestUri().toString(), PageTexts.ogLocale(lang), "", "", "", languages, "{}");
+        return texts.view("apply", "apply.title", lang, slug, uri.getRequestUri().toString(), key);
     }
 
-    private static Response html(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page)
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
-    }
 }

@@ -24,6 +24,7 @@ public class PageTexts {
     public static final List<String> LANGUAGES = List.of("ar", "fr", "en");
 
     private final Map<String, Map<String, String>> texts = new TreeMap<>();
+    private final Map<String, Map<String, String>> merged = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PageTexts() {
         for (String lang : LANGUAGES) {
@@ -48,6 +49,28 @@ public class PageTexts {
             case "fr" -> "fr_MA";
             default -> "en_US";
         };
+    }
+
+    /** The page's texts with a page's own bundle (messages/{bundle}_{lang}) over them, read once per bundle. */
+    public Map<String, String> with(String bundle, String lang) {
+        return merged.computeIfAbsent(bundle + "|" + lang, k -> {
+            Map<String, String> t = new TreeMap<>(of(lang));
+            t.putAll(bundle(bundle, lang));
+            return Map.copyOf(t);
+        });
+    }
+
+    /**
+     * The shell of a page with its own bundle, titled by {@code titleKey}; behind a link that carries a key (an
+     * applicant's, a beneficiary's), the language switcher keeps the key so that changing language keeps the page.
+     */
+    public PageView view(String bundle, String titleKey, String lang, String slug, String url, String key) {
+        Map<String, String> t = with(bundle, lang);
+        List<PageView.Language> languages = key == null || key.length() > 64 ? languages(lang)
+                : languages(lang).stream().map(l -> new PageView.Language(l.code(), l.label(),
+                "?key=" + key + "&lang=" + l.code(), l.current())).toList();
+        return new PageView(slug, lang, lang.equals("ar") ? "rtl" : "ltr", t, t.get(titleKey), url, ogLocale(lang),
+                "", "", "", languages, "{}");
     }
 
     public Map<String, Map<String, String>> all() {

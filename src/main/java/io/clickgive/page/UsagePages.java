@@ -52,17 +52,11 @@ public class UsagePages {
     private final BeneficiaryReports reports;
     private final PageTexts texts;
     private final Validator validator;
-    private final Map<String, Map<String, String>> pageTexts = new LinkedHashMap<>();
 
     public UsagePages(BeneficiaryReports reports, PageTexts texts, Validator validator) {
         this.reports = reports;
         this.texts = texts;
         this.validator = validator;
-        for (String lang : PageTexts.LANGUAGES) {
-            Map<String, String> t = new LinkedHashMap<>(texts.of(lang));
-            t.putAll(PageTexts.bundle("usage", lang));
-            pageTexts.put(lang, Map.copyOf(t));
-        }
     }
 
     @GET
@@ -74,10 +68,10 @@ public class UsagePages {
                          @Context UriInfo uri) {
         PageView page = page(PageTexts.choose(requested, acceptLanguage), slug, key, uri);
         try {
-            return html(200, Templates.usage(page, reports.delivered(slug, request, key), action(slug, request, key),
+            return PrivatePage.html(200, Templates.usage(page, reports.delivered(slug, request, key), action(slug, request, key),
                     Map.of(), List.of(), done != null));
         } catch (ClientError unknown) {
-            return html(404, Templates.gone(page));
+            return PrivatePage.html(404, Templates.gone(page));
         }
     }
 
@@ -94,7 +88,7 @@ public class UsagePages {
         try {
             delivered = reports.delivered(slug, request, key);
         } catch (ClientError unknown) {
-            return html(404, Templates.gone(page));
+            return PrivatePage.html(404, Templates.gone(page));
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("peopleReached", peopleReached == null ? "" : peopleReached);
@@ -113,9 +107,9 @@ public class UsagePages {
         } catch (ConstraintViolationException invalid) {
             List<String> problems = invalid.getConstraintViolations().stream()
                     .map(v -> page.text("usage.field." + v.getPropertyPath()) + " : " + v.getMessage()).sorted().toList();
-            return html(400, Templates.usage(page, delivered, action(slug, request, key), form, problems, false));
+            return PrivatePage.html(400, Templates.usage(page, delivered, action(slug, request, key), form, problems, false));
         } catch (ClientError refused) {
-            return html(refused.status(), Templates.usage(page, delivered, action(slug, request, key), form,
+            return PrivatePage.html(refused.status(), Templates.usage(page, delivered, action(slug, request, key), form,
                     List.of(refused.getMessage()), false));
         }
     }
@@ -148,16 +142,7 @@ public class UsagePages {
     }
 
     private PageView page(String lang, String slug, String key, UriInfo uri) {
-        Map<String, String> t = pageTexts.get(lang);
-        String safeKey = key == null || key.length() > 64 ? "" : key;
-        List<PageView.Language> languages = texts.languages(lang).stream().map(l -> new PageView.Language(l.code(),
-                l.label(), "?key=" + safeKey + "&lang=" + l.code(), l.current())).toList();
-        return new PageView(slug, lang, lang.equals("ar") ? "rtl" : "ltr", t, t.get("usage.title"),
-                uri.getRequestUri().toString(), PageTexts.ogLocale(lang), "", "", "", languages, "{}");
+        return texts.view("usage", "usage.title", lang, slug, uri.getRequestUri().toString(), key);
     }
 
-    private static Response html(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page)
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
-    }
 }
