@@ -9,7 +9,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2019',
     rollupOptions: {
-      input: { game: 'src/main.ts', report: 'src/report.ts', console: 'src/console.ts', field: 'src/field.ts', apply: 'src/apply.ts',
+      input: { game: 'src/main.ts', report: 'src/report.ts', console: 'src/console.ts', field: 'src/field.ts', apply: 'src/apply.ts', team: 'src/team.ts',
         'field-sw': 'src/field-sw.ts' },
       output: {
         entryFileNames: 'assets/[name].js',

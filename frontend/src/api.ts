@@ -1,7 +1,11 @@
 // The public API, with timeouts: a phone on a weak network must not wait forever on one request.
 import type { Attempt } from './outbox';
 import type { Batch } from './round';
-import type { BatchReport, BatchResult, Challenge, ChallengeRequest, Grant, Minted, Problem, SessionRequest, Solution, Totals } from './schema';
+import type {
+  BatchReport, BatchResult, BoardEntry, Challenge, ChallengeRequest, Grant, Impact, Membership, Minted, Problem, SessionRequest, Solution,
+  TeamView,
+  Totals,
+} from './schema';
 
 /** A refusal: its HTTP status, its Retry-After in seconds, and the public word for it (WAIT, PUZZLE, IDENTITY, TOKEN). */
 export class ApiError extends Error {
@@ -93,4 +97,46 @@ export async function sendBatch(grant: Grant, batch: Batch): Promise<Attempt> {
   } catch {
     return { kind: 'failed' };
   }
+}
+
+// ---- teams ----
+
+const teams = (slug: string) => `/api/campaigns/${encodeURIComponent(slug)}/teams`;
+/** The player's identity as a request body: none when the campaign's guard is off. */
+const who = (identity: string | null) => (identity === null ? {} : { identity });
+
+export async function createTeam(slug: string, identity: string | null, name: string, region: string): Promise<TeamView> {
+  return json(await call(teams(slug), { ...who(identity), name, region }));
+}
+
+export async function joinTeam(slug: string, code: string, identity: string | null): Promise<TeamView> {
+  return json(await call(`${teams(slug)}/${encodeURIComponent(code)}/members`, who(identity)));
+}
+
+export async function leaveTeam(slug: string, identity: string | null): Promise<void> {
+  const response = await call(`${teams(slug)}/leave`, who(identity));
+  if (!response.ok) await json(response);
+}
+
+export async function myTeam(slug: string, identity: string | null): Promise<Membership> {
+  return json(await call(`${teams(slug)}/mine`, who(identity)));
+}
+
+export async function team(slug: string, code: string): Promise<TeamView> {
+  return json(await call(`${teams(slug)}/${encodeURIComponent(code)}`));
+}
+
+export async function board(slug: string, region: string | null): Promise<BoardEntry[]> {
+  return json(await call(`${teams(slug)}?size=5${region ? `&region=${encodeURIComponent(region)}` : ''}`));
+}
+
+// ---- my impact ----
+
+export async function impact(identity: string): Promise<Impact> {
+  return json(await call('/api/players/me', { identity }));
+}
+
+export async function eraseHistory(identity: string): Promise<void> {
+  const response = await call('/api/players/me/erase', { identity });
+  if (!response.ok) await json(response);
 }

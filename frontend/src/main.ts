@@ -8,6 +8,8 @@ import { Outbox, type Summary } from './outbox';
 import { solveInBackground } from './pow';
 import { latestProgress, summarize, topRegions } from './result';
 import { Round } from './round';
+import { wireImpact } from './impact';
+import { wireTeams } from './teams';
 import type { Challenge, Grant, Totals } from './schema';
 import { direction, format, numberFormat, type Lang, type Texts } from './texts';
 
@@ -22,6 +24,8 @@ interface Boot {
   texts: Record<Lang, Texts>;
   regions: { code: string; names: Record<Lang, string> }[];
   totals: Totals | null;
+  /** Matching hours on or to come: a click counted inside one gives rateTenths / 10 times its megabytes. */
+  matching: { startsAt: string; endsAt: string; rateTenths: number }[];
 }
 
 type View =
@@ -178,6 +182,8 @@ function setLanguage(next: Lang): void {
   // Remembered as a link with ?lang= would be by the server (page.LanguageChoice): the front door and the next visit
   // speak it too.
   document.cookie = `clickgive-lang=${lang}; path=/; max-age=31536000; samesite=lax`;
+  renderTeams();
+  refreshImpact();
   if (view.kind === 'playing') {
     // Re-rendering would drop the tap handlers mid-round: only the words change.
     game.querySelector('.tap-label')!.textContent = text('tap');
@@ -241,6 +247,8 @@ async function play(): Promise<void> {
     renderTotals();
   }
   view = { kind: 'result', round, summary, session: grant.sessionId };
+  // The ledger records the round a moment after its last batch: my impact is read again once it has.
+  setTimeout(() => refreshImpact(), 2500);
   render();
 }
 
@@ -284,6 +292,13 @@ async function begin(): Promise<Grant> {
   });
 }
 
+/** A click's megabytes now: the server counts each batch at the rate of the matching hour on when it arrives. */
+function worthNow(): number {
+  const now = Date.now();
+  const on = boot.matching.find((w) => Date.parse(w.startsAt) <= now && now < Date.parse(w.endsAt));
+  return (boot.megabytesPerClick * (on?.rateTenths ?? 10)) / 10;
+}
+
 function until(done: () => boolean): Promise<void> {
   return new Promise((resolve) => {
     const check = () => (done() ? resolve() : setTimeout(check, 50));
@@ -297,7 +312,7 @@ function showCount(round: Round): void {
   const mb = game.querySelector<HTMLElement>('#mb');
   if (!count || !mb) return; // the round's view is gone (the result is shown)
   count.textContent = whole(round.counting);
-  mb.textContent = text('megabytes', { value: whole(round.counting * boot.megabytesPerClick) });
+  mb.textContent = text('megabytes', { value: whole(round.counting * worthNow()) });
 }
 
 function wireTap(round: Round): void {
@@ -359,6 +374,11 @@ document.querySelectorAll<HTMLAnchorElement>('a[data-lang]').forEach((a) => {
 });
 render();
 renderTotals();
+const refreshImpact = wireImpact({ slug: boot.slug, text, whole, known: () => (boot.guard ? identities.stored() : null) });
+const renderTeams = wireTeams({
+  slug: boot.slug, guard: boot.guard, regions: boot.regions, lang: () => lang, text, whole,
+  asPlayer: (action) => (boot.guard ? identities.use(action) : action(null)), known: () => identities.stored(),
+});
 // The identity is minted at the first round, not on arrival: a visitor who only reads the page must not raise the
 // price of an identity for the people behind the same address (the mint puzzle takes a phone well under a second).
 follow(boot.slug, (t) => {

@@ -18,3 +18,7 @@ export type FieldAction = Schemas['FieldAction'];
 export type FieldAnswer = Schemas['FieldAnswer'];
 export type FieldData = Schemas['FieldData'];
 export type FieldTablet = Schemas['FieldTablet'];
+export type TeamView = Schemas['TeamView'];
+export type BoardEntry = Schemas['BoardEntry'];
+export type Membership = Schemas['Membership'];
+export type Impact = Schemas['Impact'];

@@ -1,25 +1,33 @@
 -- Counts one batch of a session and, with the guard on, inspects its click timing: the only Redis call of a batch.
 -- KEYS[1] session hash   clicks (accepted so far), last (last offset ms), b<seq> (answer given to batch seq, in short:
 --                        {"a": accepted, "s": sessionClicks, "r": rejections (only if any), "h": held (only if any)}),
---                        x (judgement, once judged scripted); with the guard on also
+--                        x (judgement, once judged scripted), e (megabytes its counted clicks earned beyond their
+--                        plain worth, in matching hours); with the guard on also
 --                        i = "batches|intervals|sum|sum of squares|strikes|tail size" (intervals up to 1 s) and
 --                        t = the tail: the accepted offsets of the last second, comma-separated (read only when a
 --                        decision needs them, which the fast path mostly does not)
 --                        Every value stays under Redis' hash-max-listpack-value (64 bytes) in human play, so the hash
---                        is one compact listpack (about 300 bytes), not a table of ~90 bytes a field.
+--                        is one compact listpack (about 300 bytes), not a table of ~90 bytes a field. The short answer
+--                        also holds "m": the session's matched megabytes after the batch, only when there are any.
 -- KEYS[2] totals hash    r:<region> accepted clicks ("r:-" when the player chose none), x:<reason> rejected clicks,
 --                        h:<region> clicks held (a session judged scripted after some of its clicks counted: out of
 --                        r:<region> at once, in the ledger until the holds are voided there; see ledger.Holds)
 -- KEYS[3] minutes hash   <epoch minute> accepted clicks
--- KEYS[4] ledger stream  consumed by the LedgerWriters through group "ledger"
+-- KEYS[4] ledger stream  consumed by the LedgerWriters through group "ledger" (fields: counters.LedgerEntry): s session,
+--                        q seq, n clicks, r region, p player, t ms, w network, m team (only with one), o 1 when the
+--                        batch opens the player's round (its first counted clicks), k rate (only when not 10)
 -- KEYS[5] player hash    rounds, first, est (see grant.lua): a session's first counted batch adds a round; a
 --                        session judged scripted takes the player's rounds and establishment back
--- KEYS[6] held hash      <session id> -> {"clicks", "region", "reason", "at"}: sessions whose counted clicks are held
+-- KEYS[6] held hash      <session id> -> {"clicks", "region", "reason", "at", "extra"}: sessions whose counted clicks
+--                        are held (extra: their matched megabytes, held with them)
 -- KEYS[7] trips hash     the network's refused clicks by reason, kept a day (for managers; see grant.lua)
 -- ARGV[1] JSON (counters.BatchCall):
 --   seq, count (clicks in the batch), first, last (its first and last offsets; 999999999 and -1 when empty)
 --   now ms, deadline ms (end + grace), elapsed (ms the server has seen pass since startsAt), tolerance ms,
 --   cap, session, region ("-" when the player chose none), player, network (its hash, for the ledger),
+--   team (the player's team when the session was granted, 0 for none: written into the ledger entry),
+--   rate (tenths: the matching hour's rate now, 10 when none; written into the ledger entry when not 10),
+--   extra (megabytes each click earns now beyond its plain worth: 0 outside matching hours),
 --   minute (epoch minute), guard (true/false)
 --   with the guard on also:
 --     offsets      the batch's offsets, comma-separated (a string: only the slow path reads them, one by one)
@@ -27,11 +35,12 @@
 --     shape        the batch as the app measured it (counters.BatchShape): {tooFast, maxWindow, intervals, sum, squares,
 --                  lastSecond (its offsets within the second before its last, comma-separated), lastSecondCount}
 -- Answer JSON (counters.BatchAnswer): {"kind": "new" | "replay" | "gone", "answer": {accepted, rejected,
---   rejections {REASON: clicks}, sessionClicks, held}}; a replayed seq gets its first answer again. sessionClicks are
---   the session's clicks that count (0 once held); held, the clicks this batch's judgement took back.
+--   rejections {REASON: clicks}, sessionClicks, held, sessionExtra}}; a replayed seq gets its first answer again.
+--   sessionClicks are the session's clicks that count (0 once held); held, the clicks this batch's judgement took back;
+--   sessionExtra, the megabytes matching hours added to the session's counted clicks (0 once held).
 local call = cjson.decode(ARGV[1])
 local guard = call.guard
-local seen = redis.call('HMGET', KEYS[1], 'b' .. call.seq, 'clicks', 'last', 'x', 'i', 't')
+local seen = redis.call('HMGET', KEYS[1], 'b' .. call.seq, 'clicks', 'last', 'x', 'i', 't', 'e')
 
 -- The full answer (counters.BatchAnswer.Counted) of a batch's short form as kept: rejected is the sum of rejections.
 local function expand(short)
@@ -40,7 +49,7 @@ local function expand(short)
         rejected = rejected + clicks
     end
     local answer = cjson.encode({ accepted = short.a, rejected = rejected, rejections = rejections,
-                                  sessionClicks = short.s, held = short.h or 0 })
+                                  sessionClicks = short.s, held = short.h or 0, sessionExtra = short.m or 0 })
     -- cjson writes an empty table as {}, which is the empty map BatchAnswer reads.
     return answer
 end
@@ -203,11 +212,16 @@ if judged then
         -- The clicks it had before the judgement are no gift: out of the public total now, voided in the ledger
         -- once its earlier batches are all there.
         held = clicks
+        local extra = tonumber(seen[7] or 0)
         redis.call('HINCRBY', KEYS[2], 'r:' .. call.region, -clicks)
         redis.call('HINCRBY', KEYS[2], 'h:' .. call.region, clicks)
         redis.call('HINCRBY', KEYS[2], 'x:HELD', clicks)
+        if extra > 0 then
+            redis.call('HINCRBY', KEYS[2], 'm:' .. call.region, -extra)
+            redis.call('HINCRBY', KEYS[2], 'n:' .. call.region, extra)
+        end
         redis.call('HSET', KEYS[6], call.session,
-            cjson.encode({ clicks = clicks, region = call.region, reason = judged, at = call.now }))
+            cjson.encode({ clicks = clicks, region = call.region, reason = judged, at = call.now, extra = extra }))
     end
 end
 if whole then
@@ -236,6 +250,10 @@ if judged or seen[4] then
     counted = 0
 end
 local short = { a = accepted, s = counted }
+local extraAfter = tonumber(seen[7] or 0) + accepted * call.extra
+if counted > 0 and extraAfter > 0 then
+    short.m = extraAfter
+end
 if next(rejected) then
     short.r = rejected
 end
@@ -251,14 +269,29 @@ if accepted > 0 then
 end
 redis.call('HSET', KEYS[1], unpack(state))
 if accepted > 0 then
+    local entry = { 's', call.session, 'q', call.seq, 'n', accepted, 'r', call.region, 'p', call.player, 't',
+                    call.now, 'w', call.network }
     if clicks == 0 and not judged then
         -- The session's first counted clicks: one more round towards the player being established.
         redis.call('HINCRBY', KEYS[5], 'rounds', 1)
         redis.call('HSETNX', KEYS[5], 'first', call.now)
+        entry[#entry + 1] = 'o'
+        entry[#entry + 1] = 1
+    end
+    if call.team > 0 then
+        entry[#entry + 1] = 'm'
+        entry[#entry + 1] = call.team
+    end
+    if call.rate ~= 10 then
+        entry[#entry + 1] = 'k'
+        entry[#entry + 1] = call.rate
+    end
+    if call.extra > 0 then
+        redis.call('HINCRBY', KEYS[2], 'm:' .. call.region, accepted * call.extra)
+        redis.call('HINCRBY', KEYS[1], 'e', accepted * call.extra)
     end
     redis.call('HINCRBY', KEYS[2], 'r:' .. call.region, accepted)
     redis.call('HINCRBY', KEYS[3], call.minute, accepted)
-    redis.call('XADD', KEYS[4], '*', 's', call.session, 'q', call.seq, 'n', accepted, 'r', call.region, 'p',
-            call.player, 't', call.now, 'w', call.network)
+    redis.call('XADD', KEYS[4], '*', unpack(entry))
 end
 return '{"kind":"new","answer":' .. answer .. '}'

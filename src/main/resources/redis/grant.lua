@@ -4,7 +4,8 @@
 -- KEYS[2] totals hash     cg:{...}:totals   fields "sessions", "y:<reason>" (refused sessions)
 -- KEYS[3] players HLL     cg:{...}:players
 -- KEYS[4] player hash     cg:{...}:player:<player>  tat (GCRA), rounds (counted rounds not judged scripted),
---                         first (ms of the first of them), est (1 once established); written by batch.lua too
+--                         first (ms of the first of them), est (1 once established); written by batch.lua too;
+--                         team (the team the player joined, set by counters.TeamCounters): the session's team
 -- KEYS[5] network bucket  cg:{...}:rate:<network>  the GCRA's arrival time, a string (the network's limit, whole in
 --                         every shard: a network's players mostly have it as their home, and so meet in one shard)
 -- KEYS[6] wide hash       cg:{...}:wide:<wide>      all, fresh (GCRA: this shard's share of the wide prefix's limits)
@@ -23,7 +24,7 @@
 --     load test)
 --     playerMemoryMs: how long a player's rounds are remembered
 -- Answer JSON (counters.GrantAnswer):
---   {"granted": true, "established": bool}
+--   {"granted": true, "established": bool, "team": the player's team id (absent: none)}
 --   {"granted": false, "reason": "POW_MISSING" | "POW_REUSED" | "PLAYER_RATE" | "FRESH_RATE" | "NETWORK_RATE" | "WIDE_RATE",
 --    "waitMs": ms to wait}
 -- A refusal charges no bucket: a refused fresh identity does not use up its network's budget for people.
@@ -53,8 +54,10 @@ local function charge(key, field, tat, bucket)
 end
 
 local established = false
+local team
 if call.guard then
-    local player = redis.call('HMGET', KEYS[4], 'tat', 'rounds', 'first', 'est')
+    local player = redis.call('HMGET', KEYS[4], 'tat', 'rounds', 'first', 'est', 'team')
+    team = player[5]
     established = call.vouched or player[4] == '1'
     if not established and (limits.establishRounds == 0 or (tonumber(player[2] or 0) >= limits.establishRounds
             and player[3] and now - tonumber(player[3]) >= limits.establishAfterMs)) then
@@ -120,9 +123,11 @@ if call.guard then
     -- A string, so that the charge and its expiry are one command (a new network on every session is the common case).
     local networkNext = networkTat + limits.network.interval
     redis.call('SET', KEYS[5], networkNext, 'PX', math.max(1, math.ceil(networkNext - now)))
+else
+    team = redis.call('HGET', KEYS[4], 'team')
 end
 redis.call('HSET', KEYS[1], 'clicks', 0, 'last', -1)
 redis.call('PEXPIRE', KEYS[1], call.keepMs)
 redis.call('HINCRBY', KEYS[2], 'sessions', 1)
 redis.call('PFADD', KEYS[3], call.player)
-return cjson.encode({ granted = true, established = established })
+return cjson.encode({ granted = true, established = established, team = team and tonumber(team) or nil })

@@ -54,6 +54,20 @@ public record Ledger(AgroalDataSource db) {
                 """, slug);
     }
 
+    public String text(String sql, Object... args) {
+        try (Connection connection = db.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                query.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long single(String sql, Object... args) {
         try (Connection connection = db.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -1,7 +1,6 @@
 package io.clickgive.call;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import io.clickgive.common.NameKeys;
 
 /**
  * How two applications are told to be the same organisation's: its name as written, stripped of case, accents, Arabic
@@ -14,11 +13,7 @@ final class Duplicates {
     }
 
     static String organisation(String name, String region) {
-        String decomposed = Normalizer.normalize(name.strip(), Normalizer.Form.NFKD);
-        // Marks (accents, harakat) and the Arabic tatweel go; only letters and digits remain.
-        String letters = decomposed.replaceAll("\\p{M}+", "").replace("\u0640", "")
-                .replaceAll("[^\\p{L}\\p{N}]+", "").toLowerCase(Locale.ROOT);
-        return region + "|" + letters;
+        return region + "|" + NameKeys.of(name);
     }
 
     static String phone(String phone) {

@@ -26,6 +26,11 @@ public class CampaignCatalog {
     private volatile Map<String, CampaignRules> bySlug = Map.of();
     private volatile Map<Long, CampaignRules> byId = Map.of();
     private volatile Map<String, Region> regions = Map.of();
+    private final java.time.Clock clock;
+
+    public CampaignCatalog(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         refresh();
@@ -50,7 +55,13 @@ public class CampaignCatalog {
      */
     public synchronized void refresh() {
         QuarkusTransaction.requiringNew().run(() -> {
-            List<CampaignRules> all = Campaign.<Campaign>listAll().stream().map(CampaignRules::of).toList();
+            // Windows that ended are history (the ledger recorded their rate); those on or to come are the click path's.
+            Map<Long, List<Matching>> matching = MatchingWindow.<MatchingWindow>list(
+                            "cancelledAt is null and endsAt > ?1 order by startsAt", clock.instant()).stream()
+                    .collect(Collectors.groupingBy(w -> w.campaignId, Collectors.mapping(MatchingWindow::rules,
+                            Collectors.toList())));
+            List<CampaignRules> all = Campaign.<Campaign>listAll().stream()
+                    .map(c -> CampaignRules.of(c, matching.getOrDefault(c.id, List.of()))).toList();
             bySlug = all.stream().collect(Collectors.toUnmodifiableMap(CampaignRules::slug, Function.identity()));
             byId = all.stream().collect(Collectors.toUnmodifiableMap(CampaignRules::id, Function.identity()));
             if (regions.isEmpty()) {

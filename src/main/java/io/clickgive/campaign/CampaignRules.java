@@ -12,13 +12,42 @@ import java.time.Instant;
 public record CampaignRules(long id, String slug, CampaignStatus status, Instant opensAt, Instant closesAt,
                             int megabytesPerClick, int sessionSeconds, int maxClicksPerSession,
                             long goalGigabytes, int megabytesPerGigabyte, GuardSettings guard,
-                            java.util.Map<String, String> names) {
+                            java.util.Map<String, String> names, java.util.List<Matching> matching) {
 
-    static CampaignRules of(Campaign c) {
+    static CampaignRules of(Campaign c, java.util.List<Matching> matching) {
         GuardSettings guard = c.guard.withDefaults();
         return new CampaignRules(c.id, c.slug, c.status, c.opensAt, c.closesAt, c.megabytesPerClick,
                 c.sessionSeconds, c.maxClicksPerSession, c.goalGigabytes, c.megabytesPerGigabyte, guard,
-                java.util.Map.of("ar", c.nameAr, "fr", c.nameFr, "en", c.nameEn));
+                java.util.Map.of("ar", c.nameAr, "fr", c.nameFr, "en", c.nameEn), java.util.List.copyOf(matching));
+    }
+
+    /** The rate (tenths: 10 = x1) of a click counted at {@code now}: that of the matching hour on, if one is. */
+    public int rateAt(Instant now) {
+        for (Matching window : matching) {
+            if (window.isOnAt(now)) {
+                return window.rateTenths();
+            }
+        }
+        return Matching.PLAIN;
+    }
+
+    /** The megabytes one click counted at {@code now} gives (whole: a window's rate is checked to keep it so). */
+    public int worthAt(Instant now) {
+        return megabytesPerClick * rateAt(now) / Matching.PLAIN;
+    }
+
+    /** The matching hour on at {@code now}, else the next one to come; null when there is none. */
+    public Matching matchingOnOrNext(Instant now) {
+        Matching next = null;
+        for (Matching window : matching) {
+            if (window.isOnAt(now)) {
+                return window;
+            }
+            if (window.startsAt().isAfter(now) && (next == null || window.startsAt().isBefore(next.startsAt()))) {
+                next = window;
+            }
+        }
+        return next;
     }
 
     public boolean isOpenAt(Instant now) {

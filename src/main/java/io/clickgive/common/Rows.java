@@ -53,6 +53,15 @@ public final class Rows {
         return (String) row.get(column);
     }
 
+    /** Runs a native INSERT, UPDATE or DELETE; answers the rows it changed. */
+    public static int update(String sql, Object... parameters) {
+        Query query = Panache.getEntityManager().createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.executeUpdate();
+    }
+
     private static Query query(String sql, Object... parameters) {
         Query query = Panache.getEntityManager().createNativeQuery(sql, Tuple.class);
         for (int i = 0; i < parameters.length; i++) {

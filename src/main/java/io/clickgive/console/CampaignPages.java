@@ -74,7 +74,7 @@ public class CampaignPages {
         static native TemplateInstance dashboard(ConsoleView view, CampaignView campaign, CampaignTotals totals,
                                                  MinuteChart chart, LedgerBacklog.Backlog backlog,
                                                  RejectionResource.Report refusals, Flags.Review review,
-                                                 List<String> problems);
+                                                 List<CampaignTeamPages.Share> teams, List<String> problems);
 
         static native TemplateInstance allocation(ConsoleView view, CampaignView campaign, PoolView pool,
                                                   List<String> regions, Map<String, String> floors, String size,
@@ -94,9 +94,12 @@ public class CampaignPages {
     private final Voids voids;
     private final java.time.Clock clock;
 
+    private final io.clickgive.team.TeamService teams;
+
     public CampaignPages(Console console, CampaignService campaigns, CampaignCatalog catalog, TotalsService totals,
                          LedgerBacklog backlog, AllocationService allocations, ReportService reports, Flags flags,
-                         Voids voids, java.time.Clock clock) {
+                         Voids voids, io.clickgive.team.TeamService teams, java.time.Clock clock) {
+        this.teams = teams;
         this.clock = clock;
         this.flags = flags;
         this.voids = voids;
@@ -194,7 +197,8 @@ public class CampaignPages {
                 MinuteChart.of(totals.perMinute(rules, CHART_MINUTES).await().atMost(REDIS_WAIT)),
                 backlog.of(rules.id()),
                 RejectionResource.report(totals.refusals(rules).await().atMost(REDIS_WAIT)),
-                flags.review(slug, FLAG_WINDOW, FLAG_ROWS), problems);
+                flags.review(slug, FLAG_WINDOW, FLAG_ROWS),
+                CampaignTeamPages.shares(teams.leading(slug, 5), teams.campaignMegabytes(slug)), problems);
     }
 
     /** The window the dashboard's flags look back over, and a flagged row's void covers. */

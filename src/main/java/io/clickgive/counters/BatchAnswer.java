@@ -8,7 +8,8 @@ import java.util.Map;
  */
 public record BatchAnswer(String kind, Counted answer) {
 
-    public record Counted(int accepted, int rejected, Map<String, Integer> rejections, int sessionClicks, int held) {
+    public record Counted(int accepted, int rejected, Map<String, Integer> rejections, int sessionClicks, int held,
+                          long sessionExtra) {
     }
 
     public boolean gone() {

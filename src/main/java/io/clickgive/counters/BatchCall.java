@@ -12,6 +12,6 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchCall(int seq, int count, int first, int last, long now, long deadline, long elapsed, long tolerance,
-                 int cap, String session, String region, String player, String network, long minute, boolean guard,
+                 int cap, String session, String region, String player, String network, long team, int rate, int extra, long minute, boolean guard,
                  @JsonSerialize(using = CommaSeparated.class) List<Integer> offsets, @JsonRawValue String inspection, BatchShape shape) {
 }

@@ -100,6 +100,11 @@ public class CampaignCounters {
         hashes.hincrby(new ShardKeys(campaignId, shard).totals(), TotalsField.CLICKS.of(region), delta);
     }
 
+    /** Moves a shard region's matched megabytes (m:) by {@code delta}, as a void or a lifted hold of them does. */
+    public void moveMatched(long campaignId, int shard, String region, long delta) {
+        hashes.hincrby(new ShardKeys(campaignId, shard).totals(), TotalsField.MATCHED.of(region), delta);
+    }
+
     /** The guard's refusals of one network's requests today, over every shard, by reason code. */
     public Map<String, Long> trips(long campaignId, String network) {
         Map<String, Long> byReason = new TreeMap<>();
@@ -123,7 +128,7 @@ public class CampaignCounters {
     }
 
     /** release.lua's call and answer (its header documents them). */
-    public record ReleaseCall(String session, String region, int clicks) {
+    public record ReleaseCall(String session, String region, int clicks, long extra) {
     }
 
     public record ReleaseAnswer(boolean released) {
@@ -133,6 +138,6 @@ public class CampaignCounters {
     public boolean release(long campaignId, int shard, String session, Hold hold) {
         ShardKeys keys = new ShardKeys(campaignId, shard);
         return scripts.callBlocking(release, List.of(keys.held(), keys.totals()),
-                new ReleaseCall(session, hold.region(), hold.clicks()), ReleaseAnswer.class).released();
+                new ReleaseCall(session, hold.region(), hold.clicks(), hold.extra()), ReleaseAnswer.class).released();
     }
 }

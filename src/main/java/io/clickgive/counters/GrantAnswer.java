@@ -1,5 +1,8 @@
 package io.clickgive.counters;
 
-/** What grant.lua answers: granted (and whether the player is established), or refused with a reason and a wait. */
-public record GrantAnswer(boolean granted, Boolean established, String reason, Long waitMs) {
+/**
+ * What grant.lua answers: granted (whether the player is established, the team it plays for), or refused with a
+ * reason and a wait.
+ */
+public record GrantAnswer(boolean granted, Boolean established, Long team, String reason, Long waitMs) {
 }

@@ -4,7 +4,10 @@ import java.util.Map;
 
 /** One accepted batch as the batch script wrote it to a shard's ledger stream. */
 public record LedgerEntry(String streamId, String sessionId, int seq, int clicks, String region, String player, long at,
-                   String network) {
+                   String network, Long team, boolean opensRound, int rate) {
+
+    /** A click's rate outside matching hours: x1, in tenths. */
+    public static final int PLAIN_RATE = 10;
 
     public static final String NO_REGION = "-";
 
@@ -22,8 +25,17 @@ public record LedgerEntry(String streamId, String sessionId, int seq, int clicks
         if (at <= 0) {
             throw new IllegalArgumentException("field t (time) is not a time: " + at);
         }
+        String team = fields.get("m");
+        Long teamId = team == null ? null : Long.parseLong(team);
+        if (teamId != null && teamId <= 0) {
+            throw new IllegalArgumentException("field m (team) is not a team: " + team);
+        }
+        int rate = fields.containsKey("k") ? Integer.parseInt(fields.get("k")) : PLAIN_RATE;
+        if (rate < PLAIN_RATE || rate > 50) {
+            throw new IllegalArgumentException("field k (rate) is out of range: " + rate);
+        }
         return new LedgerEntry(streamId, session, seq, clicks, fields.getOrDefault("r", NO_REGION), player, at,
-                fields.get("w"));
+                fields.get("w"), teamId, "1".equals(fields.get("o")), rate);
     }
 
     private static String required(Map<String, String> fields, String name) {
@@ -49,6 +61,11 @@ public record LedgerEntry(String streamId, String sessionId, int seq, int clicks
 
     public String regionOrNull() {
         return NO_REGION.equals(region) ? null : region;
+    }
+
+    /** The megabytes this entry gives at its rate, for a campaign whose plain click gives {@code megabytesPerClick}. */
+    public long megabytes(int megabytesPerClick) {
+        return (long) clicks * megabytesPerClick * rate / PLAIN_RATE;
     }
 
     public long minute() {

@@ -15,6 +15,10 @@ public enum TotalsField {
     LIKES("l:"),
     /** {@code h:<region>}: clicks held (a session judged scripted after some counted: out of r: until voided). */
     HELD("h:"),
+    /** {@code m:<region>}: megabytes beyond the clicks' plain worth, earned in matching hours. */
+    MATCHED("m:"),
+    /** {@code n:<region>}: matched megabytes of held sessions (out of m: with their clicks until voided). */
+    MATCHED_HELD("n:"),
     /** {@code x:<reason>}: rejected clicks. */
     REJECTED("x:"),
     /** {@code y:<reason>}: refused sessions. */

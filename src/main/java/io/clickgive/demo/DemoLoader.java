@@ -13,6 +13,7 @@ import io.clickgive.distribution.DistributorService;
 import io.clickgive.distribution.DistributorView;
 import io.clickgive.distribution.TabletImport;
 import io.clickgive.ledger.DemoLedger;
+import io.clickgive.team.DemoTeams;
 import io.clickgive.usage.BundleValidity;
 import io.clickgive.usage.Validities;
 import io.clickgive.ledger.LikeImport;
@@ -73,12 +74,14 @@ public class DemoLoader {
     private final DemoSites sites;
     private final DemoCalls calls;
     private final Validities validities;
+    private final DemoTeams teams;
     private final Clock clock;
 
     public DemoLoader(CampaignService campaigns, CampaignCatalog catalog, BeneficiaryService beneficiaries,
                       DistributorService distributors, UserService users, TabletImport tablets, DemoLedger ledger,
                       LikeService likes, DemoField field, DemoSites sites, DemoCalls calls, Validities validities,
-                      Clock clock) {
+                      DemoTeams teams, Clock clock) {
+        this.teams = teams;
         this.campaigns = campaigns;
         this.catalog = catalog;
         this.beneficiaries = beneficiaries;
@@ -115,7 +118,8 @@ public class DemoLoader {
         List<String> known = users.list().stream().map(UserView::username).toList();
         USERS.stream().filter(u -> !known.contains(u.username())).forEach(users::create);
         imported("tablets", tablets.importCsv(file("tablets.csv"), ImportReport.Mode.ALL_OR_NOTHING, MANAGER));
-        ledger.record(catalog.bySlug(LIVE), DemoRounds.rounds(LIVE, SESSIONS, 48, now));
+        Map<String, Long> teamOf = teams.build(catalog.bySlug(LIVE), teamSeeds());
+        ledger.record(catalog.bySlug(LIVE), DemoRounds.rounds(LIVE, SESSIONS, 48, now, teamOf));
         field.play(LIVE);
         if (validities.get(LIVE).bySize().isEmpty()) {
             // Its 5 GB bundles last two months; anything else the campaign gives, a month.
@@ -126,6 +130,24 @@ public class DemoLoader {
         calls.build(LIVE);
         Log.infof("Demo loaded in %d ms: open http://localhost:8080/ (the README lists the demo's users)",
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Five teams of the live campaign: a school, a club, a village, an association, a company; one player in ten of
+     * the first half of the demo's players is in each.
+     */
+    private static List<DemoTeams.Seed> teamSeeds() {
+        String[][] teams = {{"École Ibn Battouta", "MA-01"}, {"نادي شباب فاس", "MA-03"}, {"Douar Tizi n'Test", "MA-07"},
+                {"جمعية الأمل", "MA-06"}, {"Atlas Tech SARL", "MA-04"}};
+        List<DemoTeams.Seed> seeds = new java.util.ArrayList<>();
+        for (int t = 0; t < teams.length; t++) {
+            List<String> players = new java.util.ArrayList<>();
+            for (int p = t; p < SESSIONS / 2; p += 10) {
+                players.add(DemoRounds.player(p));
+            }
+            seeds.add(new DemoTeams.Seed(teams[t][0], teams[t][1], players));
+        }
+        return seeds;
     }
 
     /** An edition that ran a year ago and converted its contest's likes at 10 MB each. */

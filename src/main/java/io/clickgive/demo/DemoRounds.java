@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -31,19 +32,20 @@ final class DemoRounds {
      * Rounds played over the {@code hours} before {@code now}: a batch every 2 s of a 10 s round (up to five), each
      * well under the session's cap (five batches of at most 28 taps: 140 of 150).
      */
-    static List<PlayedBatch> rounds(String slug, int sessions, int hours, Instant now) {
+    static List<PlayedBatch> rounds(String slug, int sessions, int hours, Instant now, Map<String, Long> teamOf) {
         Random random = new Random(2027);
         Random times = new Random(2028); // apart, so the rounds' shapes do not depend on the clock
         List<PlayedBatch> batches = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
             String region = region(random);
-            String player = "demo-player-" + random.nextInt(sessions * 7 / 10);
+            String player = player(random.nextInt(sessions * 7 / 10));
             Instant start = i % 10 == 0
                     ? now.minusSeconds(30 + times.nextInt(29 * 60)) // the last half hour
                     : evening(times, now, hours);
             int count = 1 + random.nextInt(5);
             for (int seq = 1; seq <= count; seq++) {
-                batches.add(new PlayedBatch("demo-" + slug + "-" + i, seq, region, player, 5 + random.nextInt(24),
+                batches.add(new PlayedBatch("demo-" + slug + "-" + i, seq, region, player, teamOf.get(player),
+                        5 + random.nextInt(24),
                         start.plusSeconds(2L * seq)));
             }
         }
@@ -60,6 +62,11 @@ final class DemoRounds {
                     from.plusSeconds((long) (random.nextDouble() * span))));
         }
         return likes;
+    }
+
+    /** The demo's players, as {@link #rounds} names them. */
+    static String player(int index) {
+        return "demo-player-" + index;
     }
 
     private static String region(Random random) {

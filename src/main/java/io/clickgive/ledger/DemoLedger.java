@@ -25,7 +25,8 @@ import java.util.TreeMap;
 public class DemoLedger {
 
     /** One batch of a demo round, as the batch script would have counted it. */
-    public record PlayedBatch(String sessionId, int seq, String region, String player, int clicks, Instant at) {
+    public record PlayedBatch(String sessionId, int seq, String region, String player, Long team, int clicks,
+                              Instant at) {
     }
 
     private final AgroalDataSource db;
@@ -45,7 +46,8 @@ public class DemoLedger {
             int shard = Math.floorMod(batch.sessionId().hashCode(), shards);
             byShard.computeIfAbsent(shard, s -> new ArrayList<>()).add(new LedgerEntry(null, batch.sessionId(),
                     batch.seq(), batch.clicks(), batch.region() == null ? LedgerEntry.NO_REGION : batch.region(),
-                    batch.player(), batch.at().toEpochMilli(), null));
+                    batch.player(), batch.at().toEpochMilli(), null, batch.team(), batch.seq() == 1,
+                    LedgerEntry.PLAIN_RATE));
         }
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = db.getConnection()) {

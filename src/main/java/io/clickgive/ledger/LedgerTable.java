@@ -56,9 +56,16 @@ final class LedgerTable {
                 }
                 insert.setString(6, entry.player());
                 insert.setInt(7, entry.clicks());
-                insert.setLong(8, (long) entry.clicks() * campaign.megabytesPerClick());
+                insert.setLong(8, entry.megabytes(campaign.megabytesPerClick()));
                 insert.setTimestamp(9, new Timestamp(entry.at()));
                 insert.setString(10, entry.networkOrNull());
+                if (entry.team() == null) {
+                    insert.setNull(11, Types.BIGINT);
+                } else {
+                    insert.setLong(11, entry.team());
+                }
+                insert.setBoolean(12, entry.opensRound());
+                insert.setInt(13, entry.rate());
                 insert.addBatch();
             }
             insert.executeBatch();

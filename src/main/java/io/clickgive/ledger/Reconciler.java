@@ -94,10 +94,7 @@ public class Reconciler {
             if (!counters.claimLostData()) {
                 return false;
             }
-            for (CampaignRules campaign : catalog.all()) {
-                if (campaign.status() == CampaignStatus.DRAFT) {
-                    continue;
-                }
+            for (CampaignRules campaign : catalog.all().stream().filter(c -> c.status() != CampaignStatus.DRAFT).toList()) {
                 try {
                     ReconcileReport report = reconcile(campaign);
                     if (!report.balanced()) {
@@ -178,6 +175,7 @@ public class Reconciler {
             throws SQLException {
         long ledgerClicks = 0;
         long ledgerLikes = 0;
+        int perClick = campaign.megabytesPerClick();
         List<ShardKeys> shardKeys = ShardKeys.of(campaign.id(), shards);
         List<ShardState> states = new ArrayList<>();
         for (int shard = 0; shard < shardKeys.size(); shard++) {
@@ -194,6 +192,9 @@ public class Reconciler {
                     state.expectedTotals.merge((click ? TotalsField.CLICKS : TotalsField.LIKES).of(rows.getString("region")),
                             units, Long::sum);
                     if (click) {
+                        // What matching hours added beyond the clicks' plain worth: m:<region> in Redis.
+                        state.expectedTotals.merge(TotalsField.MATCHED.of(rows.getString("region")),
+                                rows.getLong("megabytes") - units * perClick, Long::sum);
                         ledgerClicks += units;
                     } else {
                         ledgerLikes += units;
@@ -229,6 +230,8 @@ public class Reconciler {
                 if (!recorded.contains(entry.sessionId() + "#" + entry.seq())) {
                     inFlight += entry.clicks();
                     state.expectedTotals.merge(TotalsField.CLICKS.of(entry.region()), (long) entry.clicks(), Long::sum);
+                    state.expectedTotals.merge(TotalsField.MATCHED.of(entry.region()), entry.megabytes(perClick)
+                            - (long) entry.clicks() * perClick, Long::sum);
                     state.expectedMinutes.merge(Long.toString(entry.minute()), (long) entry.clicks(), Long::sum);
                 }
             }
@@ -236,9 +239,13 @@ public class Reconciler {
         // Clicks held (a session judged scripted after some counted) left the live total at once, and leave the ledger's
         // when the holds are voided there: until then they are in the ledger's count and not in the live one.
         for (ShardState state : states) {
-            state.liveTotals.forEach((field, held) -> TotalsField.parse(field)
-                    .filter(named -> named.kind() == TotalsField.HELD)
-                    .ifPresent(named -> state.expectedTotals.merge(TotalsField.CLICKS.of(named.code()), -held, Long::sum)));
+            state.liveTotals.forEach((field, held) -> TotalsField.parse(field).ifPresent(named -> {
+                if (named.kind() == TotalsField.HELD) {
+                    state.expectedTotals.merge(TotalsField.CLICKS.of(named.code()), -held, Long::sum);
+                } else if (named.kind() == TotalsField.MATCHED_HELD) {
+                    state.expectedTotals.merge(TotalsField.MATCHED.of(named.code()), -held, Long::sum);
+                }
+            }));
         }
         long liveClicks = 0;
         long liveLikes = 0;
@@ -286,7 +293,7 @@ public class Reconciler {
     }
 
     /**
-     * Moves each counter the ledger accounts for (clicks r:, likes l:, minutes) by its drift; increments made meanwhile
+     * Moves each counter the ledger accounts for (clicks r:, likes l:, matched megabytes m:, minutes) by its drift; increments made meanwhile
      * by players commute with these, so none is lost. Refusal counts (x:, y:) and holds (h:) are Redis's own.
      */
     private static int repair(Map<String, Long> live, Map<String, Long> expected, java.util.function.ObjLongConsumer<String> move) {
@@ -305,7 +312,8 @@ public class Reconciler {
 
     private static boolean fromLedger(String field) {
         TotalsField kind = TotalsField.parse(field).map(TotalsField.Named::kind).orElse(null);
-        return kind == TotalsField.CLICKS || kind == TotalsField.LIKES || Character.isDigit(field.charAt(0));
+        return kind == TotalsField.CLICKS || kind == TotalsField.LIKES || kind == TotalsField.MATCHED
+                || Character.isDigit(field.charAt(0));
     }
 
     /**

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
+import io.clickgive.campaign.Matching;
+import io.clickgive.common.Clocks;
 import io.clickgive.campaign.Region;
 import io.clickgive.web.ClientError;
 import io.clickgive.report.CampaignReport;
@@ -50,7 +52,7 @@ public class PageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance campaign(PageView page);
+        static native TemplateInstance campaign(PageView page, String matching);
 
         static native TemplateInstance unavailable(PageView page, String title, String text);
 
@@ -117,7 +119,7 @@ public class PageResource {
         if (campaign.status() != CampaignStatus.LIVE || now.isBefore(campaign.opensAt())) {
             return html(200, Templates.unavailable(page, page.text("notLiveTitle"), page.text("notLiveText")));
         }
-        return html(200, Templates.campaign(page));
+        return html(200, Templates.campaign(page, matchingLine(page, campaign.matchingOnOrNext(now), now)));
     }
 
     private ReportPage reportPage(String lang, PageView page, CampaignRules campaign, Transparency t) {
@@ -203,6 +205,25 @@ public class PageResource {
                 campaign == null ? "{}" : boot(lang, campaign, current));
     }
 
+    /**
+     * The matching hour on ("every click counts x2 until 22:00") or the next one to come, in the page's language and
+     * Morocco's time; null when there is none.
+     */
+    private static String matchingLine(PageView page, Matching window, Instant now) {
+        if (window == null) {
+            return null;
+        }
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern(
+                window.startsAt().atZone(Clocks.MOROCCO).toLocalDate().equals(now.atZone(Clocks.MOROCCO).toLocalDate())
+                        ? "HH:mm" : "d MMMM HH:mm", Locale.forLanguageTag(page.lang() + "-MA")).withZone(Clocks.MOROCCO);
+        String rate = NumberFormat.getNumberInstance(Locale.forLanguageTag(page.lang() + "-MA"))
+                .format(window.rateTenths() / 10.0);
+        return window.isOnAt(now)
+                ? page.text("matchingOn").replace("{rate}", rate).replace("{to}", time.format(window.endsAt()))
+                : page.text("matchingNext").replace("{rate}", rate).replace("{from}", time.format(window.startsAt()))
+                .replace("{to}", time.format(window.endsAt()));
+    }
+
     private static String name(CampaignRules campaign, String lang) {
         return campaign.names().getOrDefault(lang, campaign.slug());
     }
@@ -224,6 +245,8 @@ public class PageResource {
         }
         boot.put("regions", regions);
         boot.put("totals", current);
+        // The page counts a round's megabytes as the server will: at the rate of the matching hour on.
+        boot.put("matching", campaign.matching());
         try {
             // Inside <script>, "</script>" or "<!--" in a text would end the element: "<" is written as \\u003c.
             return json.writeValueAsString(boot).replace("<", "\\u003c");

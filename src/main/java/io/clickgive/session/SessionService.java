@@ -103,6 +103,30 @@ public class SessionService {
         this.constants = new ScriptConstants(shards, PLAYER_MEMORY_MS);
     }
 
+    /** Who a caller plays as in a campaign, and where its player hash lives (its team rides there). */
+    public record Playing(String player, ShardKeys keys, long memoryMs) {
+    }
+
+    /** The player a request speaks for, checked as a session start checks it (a forged identity is a 401). */
+    public Playing playing(CampaignRules campaign, Caller caller) {
+        Requester requester = requester(campaign, caller);
+        return new Playing(requester.player().key(), requester.keys(), PLAYER_MEMORY_MS);
+    }
+
+    /**
+     * The player a request speaks for across campaigns (its own story, its erasure): an identity, or the gateway's
+     * subscriber, is required; a forged one is a 401.
+     */
+    public Identities.Player player(Caller caller) {
+        Networks.Network network = admission.network(caller.peer(), caller.forwardedFor());
+        return identities.resolve(caller.identity(), admission.fromProxy(caller.peer(), caller.subscriber()), network, true);
+    }
+
+    /** Where a player's hash lives in a campaign: the shard of its home. */
+    public ShardKeys shardOf(long campaignId, Identities.Player player) {
+        return new ShardKeys(campaignId, ShardKeys.shardOf(player.home(), shards));
+    }
+
     /** A proof-of-work challenge for the player, harder the more it (or its network, or everyone) asks. */
     public ProofOfWork.Challenge challenge(String slug, Caller caller) {
         CampaignRules campaign = catalog.publicBySlug(slug);
@@ -147,7 +171,7 @@ public class SessionService {
         long endsAt = startsAt + campaign.sessionSeconds() * 1000L;
         String player = requester.player().key();
         SessionToken token = new SessionToken(newSessionId(), campaign.id(), requester.keys().shard(), startsAt, endsAt,
-                campaign.maxClicksPerSession(), region, player, requester.network());
+                campaign.maxClicksPerSession(), region, player, requester.network(), 0);
         ShardKeys keys = requester.keys();
         GrantCall call = new GrantCall(now.toEpochMilli(), endsAt - now.toEpochMilli() + graceMs + retentionMs, player,
                 guard.enabled(), proofId, (proofMinute + 1) * 60_000, requester.player().vouched(),
@@ -165,7 +189,7 @@ public class SessionService {
                     // The next round's puzzle comes with this one, so a player who plays again solves it meanwhile;
                     // none for an established player, whose next session needs none.
                     boolean puzzle = guard.enabled() && !Boolean.TRUE.equals(answer.established());
-                    return new SessionGrant(token.sessionId(), token.sign(tokenKey), now, Instant.ofEpochMilli(startsAt),
+                    return new SessionGrant(token.sessionId(), token.withTeam(answer.team()).sign(tokenKey), now, Instant.ofEpochMilli(startsAt),
                             Instant.ofEpochMilli(endsAt), Instant.ofEpochMilli(endsAt + graceMs), token.maxClicks(),
                             campaign.megabytesPerClick(), puzzle ? challenge(campaign, requester) : null);
                 });
@@ -193,10 +217,14 @@ public class SessionService {
         GuardSettings guard = campaign.guard();
         ShardKeys keys = new ShardKeys(token.campaignId(), token.shard());
         boolean inspect = guard.enabled();
+        // The matching hour on when the batch is counted sets its clicks' worth (the catalog has every window a
+        // minute before it starts).
+        int rate = campaign.rateAt(Instant.ofEpochMilli(now));
+        int worth = campaign.worthAt(Instant.ofEpochMilli(now));
         BatchCall call = new BatchCall(report.seq(), offsets.size(), offsets.isEmpty() ? 999_999_999 : offsets.get(0),
                 offsets.isEmpty() ? -1 : offsets.get(offsets.size() - 1), now, token.endsAt() + graceMs,
                 now - token.startsAt(), guard.futureToleranceMs(), token.maxClicks(), sessionId, token.region(), token.player(),
-                token.network(), now / 60_000, inspect, inspect ? offsets : null, inspect ? constants.of(campaign).inspection() : null,
+                token.network(), token.team(), rate, worth - campaign.megabytesPerClick(), now / 60_000, inspect, inspect ? offsets : null, inspect ? constants.of(campaign).inspection() : null,
                 inspect ? BatchShape.of(offsets, guard.minIntervalMs()) : null);
         Uni<BatchAnswer> answer = counters.batch(keys, call);
         CampaignProgress progress = totals.latestProgress(campaign);
@@ -226,7 +254,7 @@ public class SessionService {
             }
         }
         return new BatchResult(seq, counted.accepted(), counted.rejected(), main, byWord, counted.sessionClicks(),
-                (long) counted.sessionClicks() * campaign.megabytesPerClick(), progress);
+                (long) counted.sessionClicks() * campaign.megabytesPerClick() + counted.sessionExtra(), progress);
     }
 
     private SessionToken verify(String token) {

@@ -10,18 +10,25 @@ import java.util.List;
 
 /**
  * What a session token vouches for. The token is the fields joined by dots and an HMAC-SHA256 over them, so a batch is
- * checked without a Redis read and a player cannot change its window, cap, shard, region, player or network (the
- * keyed hash of the network it was granted on, for the ledger and the rules it trips).
+ * checked without a Redis read and a player cannot change its window, cap, shard, region, player, network (the
+ * keyed hash of the network it was granted on, for the ledger and the rules it trips) or team.
  */
 public record SessionToken(String sessionId, long campaignId, int shard, long startsAt, long endsAt, int maxClicks,
-                           String region, String player, String network) {
+                           String region, String player, String network, long team) {
 
-    private static final String VERSION = "v2";
-    private static final int FIELDS = 10;
+    private static final String VERSION = "v3";
+    private static final int FIELDS = 11;
+
+    /** The same session, counted for the player's team (0: none), as the grant script read it. */
+    public SessionToken withTeam(Long team) {
+        return new SessionToken(sessionId, campaignId, shard, startsAt, endsAt, maxClicks, region, player, network,
+                team == null ? 0 : team);
+    }
 
     public String sign(Hmac key) {
         String payload = String.join(".", VERSION, sessionId, Long.toString(campaignId), Integer.toString(shard),
-                Long.toString(startsAt), Long.toString(endsAt), Integer.toString(maxClicks), region, player, network);
+                Long.toString(startsAt), Long.toString(endsAt), Integer.toString(maxClicks), region, player, network,
+                Long.toString(team));
         return payload + "." + mac(key, payload);
     }
 
@@ -46,7 +53,8 @@ public record SessionToken(String sessionId, long campaignId, int shard, long st
         }
         try {
             return new SessionToken(fields[1], Long.parseLong(fields[2]), Integer.parseInt(fields[3]),
-                    Long.parseLong(fields[4]), Long.parseLong(fields[5]), Integer.parseInt(fields[6]), fields[7], fields[8], fields[9]);
+                    Long.parseLong(fields[4]), Long.parseLong(fields[5]), Integer.parseInt(fields[6]), fields[7], fields[8], fields[9],
+                    Long.parseLong(fields[10]));
         } catch (NumberFormatException e) {
             throw ClientError.unauthorized("Invalid session token");
         }

@@ -76,7 +76,7 @@ public class TotalsService {
     }
 
     private static CampaignProgress progress(CampaignRules campaign, ShardTotals counts) {
-        long megabytes = (counts.clickTotal() + counts.likeTotal()) * campaign.megabytesPerClick();
+        long megabytes = (counts.clickTotal() + counts.likeTotal()) * campaign.megabytesPerClick() + counts.matchedTotal();
         return new CampaignProgress(megabytes, campaign.gigabytes(megabytes), campaign.gigabyteConvention(),
                 campaign.percentOfGoal(megabytes));
     }
@@ -114,14 +114,16 @@ public class TotalsService {
         int rate = campaign.megabytesPerClick();
         long clicks = counts.clickTotal();
         long likes = counts.likeTotal();
-        long megabytes = (clicks + likes) * rate;
+        long megabytes = (clicks + likes) * rate + counts.matchedTotal();
         TreeSet<String> codes = new TreeSet<>(counts.clicks().keySet());
         codes.addAll(counts.likes().keySet());
+        codes.addAll(counts.matched().keySet());
         codes.remove(ShardTotals.NO_REGION);
         List<CampaignTotals.RegionTotal> regions = codes.stream().map(code -> {
             long c = counts.clicks().getOrDefault(code, 0L);
             long l = counts.likes().getOrDefault(code, 0L);
-            return new CampaignTotals.RegionTotal(code, c, l, (c + l) * rate, campaign.gigabytes((c + l) * rate));
+            long mb = (c + l) * rate + counts.matched().getOrDefault(code, 0L);
+            return new CampaignTotals.RegionTotal(code, c, l, mb, campaign.gigabytes(mb));
         }).toList();
         return new CampaignTotals(campaign.slug(), clicks, likes, counts.sessions(), counts.participants(), megabytes,
                 campaign.gigabytes(megabytes), campaign.gigabyteConvention(), campaign.goalGigabytes(),

@@ -50,12 +50,20 @@ final class VoidTable {
     record ShardRegion(int shard, String region) {
     }
 
+    /** Clicks and the megabytes they gave (at their matching hours' rates). */
+    record Counted(long units, long megabytes) {
+        Counted plus(Counted other) {
+            return new Counted(units + other.units, megabytes + other.megabytes);
+        }
+    }
+
     private VoidTable() {
     }
 
-    static Map<ShardRegion, Long> byShardAndRegion(List<Row> rows) {
-        Map<ShardRegion, Long> sums = new HashMap<>();
-        rows.forEach(row -> sums.merge(new ShardRegion(row.shard(), row.region()), row.units(), Long::sum));
+    static Map<ShardRegion, Counted> byShardAndRegion(List<Row> rows) {
+        Map<ShardRegion, Counted> sums = new HashMap<>();
+        rows.forEach(row -> sums.merge(new ShardRegion(row.shard(), row.region()), new Counted(row.units(),
+                row.megabytes()), Counted::plus));
         return sums;
     }
 
@@ -146,13 +154,14 @@ final class VoidTable {
         }
     }
 
-    static Map<ShardRegion, Long> counted(Connection connection, long id) throws SQLException {
+    static Map<ShardRegion, Counted> counted(Connection connection, long id) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(VOID_ROWS)) {
             query.setLong(1, id);
-            Map<ShardRegion, Long> sums = new HashMap<>();
+            Map<ShardRegion, Counted> sums = new HashMap<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    sums.put(new ShardRegion(rows.getInt("shard"), rows.getString("region")), rows.getLong("units"));
+                    sums.put(new ShardRegion(rows.getInt("shard"), rows.getString("region")),
+                            new Counted(rows.getLong("units"), rows.getLong("megabytes")));
                 }
             }
             return sums;

@@ -168,7 +168,7 @@ public class Voids {
     }
 
     /** What a transaction under the ledger's lock decided, and how the live counters must move once it is committed. */
-    private record Step<T>(T result, Map<VoidTable.ShardRegion, Long> counted, int sign) {
+    private record Step<T>(T result, Map<VoidTable.ShardRegion, VoidTable.Counted> counted, int sign) {
     }
 
     private interface Work<T> {
@@ -211,11 +211,18 @@ public class Voids {
 
 
 
-    /** Moves the live counters by the voided (−1) or restored (+1) clicks, shard by shard. */
-    private void move(CampaignRules campaign, Map<VoidTable.ShardRegion, Long> counted, int sign) {
-        counted.forEach((at, units) -> {
+    /**
+     * Moves the live counters by the voided (−1) or restored (+1) clicks, shard by shard, and by the megabytes matching
+     * hours had added to them.
+     */
+    private void move(CampaignRules campaign, Map<VoidTable.ShardRegion, VoidTable.Counted> counted, int sign) {
+        counted.forEach((at, c) -> {
             if (at.shard() < shards) {
-                counters.moveClicks(campaign.id(), at.shard(), at.region(), sign * units);
+                counters.moveClicks(campaign.id(), at.shard(), at.region(), sign * c.units());
+                long matched = c.megabytes() - c.units() * campaign.megabytesPerClick();
+                if (matched != 0) {
+                    counters.moveMatched(campaign.id(), at.shard(), at.region(), sign * matched);
+                }
             }
         });
     }

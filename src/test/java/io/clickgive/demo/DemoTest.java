@@ -65,7 +65,7 @@ class DemoTest {
                 .body(containsString("data-slug=\"" + DemoLoader.CLOSED + "\""));
         given().get("/?lang=ar").then().body(containsString("رمضان التضامن"));
         given().get("/?lang=en").then().body(containsString("Ramadan of Giving"));
-        long clicks = DemoRounds.rounds(DemoLoader.LIVE, DemoLoader.SESSIONS, 48, Instant.now()).stream()
+        long clicks = DemoRounds.rounds(DemoLoader.LIVE, DemoLoader.SESSIONS, 48, Instant.now(), java.util.Map.of()).stream()
                 .mapToLong(DemoLedger.PlayedBatch::clicks).sum();
         Response live = Fixtures.totals(DemoLoader.LIVE);
         assertEquals(clicks, live.jsonPath().getLong("clicks"), "the live counters were reconciled to the ledger");

@@ -165,7 +165,7 @@ class InspectionTest {
         io.clickgive.crypto.Hmac key = io.clickgive.crypto.Keys.derived("test-only-token-key-0123456789abcdef",
                 io.clickgive.crypto.Keys.Purpose.SESSION_TOKEN);
         io.clickgive.session.SessionToken ended = new io.clickgive.session.SessionToken("ended", campaignId, 0, 1_000,
-                11_000, 160, "-", "p", "w");
+                11_000, 160, "-", "p", "w", 0);
         Fixtures.sendBatch(new Session("ended", ended.sign(key)), 1, List.of(100)).then().statusCode(401);
         Session mine = Fixtures.startSession(slug);
         Fixtures.sendBatch(new Session("not-mine", mine.token()), 1, List.of(100)).then().statusCode(401);

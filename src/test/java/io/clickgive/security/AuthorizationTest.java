@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class AuthorizationTest {
 
-    private static final List<String> PUBLIC = List.of("/api/campaigns/", "/api/sessions/", "/api/identities", "/c/");
+    private static final List<String> PUBLIC = List.of("/api/campaigns/", "/api/sessions/", "/api/identities", "/api/players/", "/c/");
 
     enum Caller { ANONYMOUS, OTHER_DISTRIBUTOR, DISTRIBUTOR, MANAGER, ADMIN }
 

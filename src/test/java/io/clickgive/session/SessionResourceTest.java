@@ -204,7 +204,7 @@ class SessionResourceTest {
 
     @Test
     void expiredTokenIsUnauthorized() {
-        SessionToken old = new SessionToken("old-session", 1, 0, 1_000, 11_000, 160, "-", "p", "w");
+        SessionToken old = new SessionToken("old-session", 1, 0, 1_000, 11_000, 160, "-", "p", "w", 0);
         String token = old.sign(io.clickgive.crypto.Keys.derived("test-only-token-key-0123456789abcdef",
                 io.clickgive.crypto.Keys.Purpose.SESSION_TOKEN));
         Fixtures.sendBatch(new Session("old-session", token), 1, List.of(1)).then().statusCode(401)

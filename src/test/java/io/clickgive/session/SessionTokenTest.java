@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class SessionTokenTest {
 
     private static final Hmac KEY = new Hmac("a-key-of-at-least-thirty-two-bytes!");
-    private static final SessionToken TOKEN = new SessionToken("AbC-_123", 42, 3, 1_000, 11_000, 160, "MA-06", "pLaYeR", "nEtWoRk");
+    private static final SessionToken TOKEN = new SessionToken("AbC-_123", 42, 3, 1_000, 11_000, 160, "MA-06", "pLaYeR", "nEtWoRk", 7);
 
     @Test
     void signedTokenVerifiesToTheSameClaims() {
