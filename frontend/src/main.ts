@@ -26,6 +26,8 @@ interface Boot {
   totals: Totals | null;
   /** Matching hours on or to come: a click counted inside one gives rateTenths / 10 times its megabytes. */
   matching: { startsAt: string; endsAt: string; rateTenths: number }[];
+  /** The sponsor's name, when the campaign has one. */
+  sponsor: string | null;
 }
 
 type View =
@@ -207,7 +209,8 @@ async function play(): Promise<void> {
     // 429: this player or network waits; 503: the service sheds new rounds while its ledger catches up.
     view = { kind: 'error', message: e instanceof ApiError && (e.status === 429 || e.status === 503)
       ? text('busy', { seconds: whole(Math.max(1, e.retryAfter)) })
-      : e instanceof ApiError && e.status === 409 && !e.reason ? text('notLiveText') : text('failed') };
+      : e instanceof ApiError && e.status === 409 && e.reason === 'PURSE' ? purseSpentText()
+        : e instanceof ApiError && e.status === 409 && !e.reason ? text('notLiveText') : text('failed') };
     render();
     return;
   }
@@ -290,6 +293,11 @@ async function begin(): Promise<Grant> {
       }
     }
   });
+}
+
+/** The thanks once the sponsor's purse is spent, naming the sponsor. */
+function purseSpentText(): string {
+  return text('purseSpent', { sponsor: boot.sponsor ?? '' });
 }
 
 /** A click's megabytes now: the server counts each batch at the rate of the matching hour on when it arrives. */

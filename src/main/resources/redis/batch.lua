@@ -28,13 +28,18 @@
 --   team (the player's team when the session was granted, 0 for none: written into the ledger entry),
 --   rate (tenths: the matching hour's rate now, 10 when none; written into the ledger entry when not 10),
 --   extra (megabytes each click earns now beyond its plain worth: 0 outside matching hours),
+--   purse (the campaign has a sponsor's purse: spend from the shard's quota even before the shard is marked),
+--   cost (megabytes one click takes from the purse: its worth now), refilled (the quota was just refilled: refuse
+--   what it cannot cover as PURSE_SPENT instead of answering short),
 --   minute (epoch minute), guard (true/false)
 --   with the guard on also:
 --     offsets      the batch's offsets, comma-separated (a string: only the slow path reads them, one by one)
 --     inspection   {minInterval, burst, strikes, regularityMin, regularityMaxCv, maxBatches} (GuardSettings.Inspection)
 --     shape        the batch as the app measured it (counters.BatchShape): {tooFast, maxWindow, intervals, sum, squares,
 --                  lastSecond (its offsets within the second before its last, comma-separated), lastSecondCount}
--- Answer JSON (counters.BatchAnswer): {"kind": "new" | "replay" | "gone", "answer": {accepted, rejected,
+-- KEYS[2] also holds the shard's quota of a sponsor's purse: p, q (see quota.lua).
+-- Answer JSON (counters.BatchAnswer): {"kind": "new" | "replay" | "gone" | "short" (the quota cannot cover the batch:
+--   nothing was written; refill and call again with refilled), "answer": {accepted, rejected,
 --   rejections {REASON: clicks}, sessionClicks, held, sessionExtra}}; a replayed seq gets its first answer again.
 --   sessionClicks are the session's clicks that count (0 once held); held, the clicks this batch's judgement took back;
 --   sessionExtra, the megabytes matching hours added to the session's counted clicks (0 once held).
@@ -202,6 +207,27 @@ else
     state[#state + 1] = 't'
     state[#state + 1] = tailText
 end
+-- A sponsor's purse: the shard gives from its quota (quota.lua), never more. Short of it, nothing is written: the app
+-- refills the quota from the central purse and calls again with refilled, and then what the quota cannot cover is
+-- refused.
+local spent = 0
+if not whole and accepted > 0 then
+    local purse = redis.call('HMGET', KEYS[2], 'p', 'q')
+    if purse[1] or call.purse then
+        local quota = tonumber(purse[2] or 0)
+        if not purse[1] or quota < accepted * call.cost then
+            if not call.refilled then
+                return '{"kind":"short"}'
+            end
+            local afford = purse[1] and math.floor(quota / call.cost) or 0
+            if afford < accepted then
+                rejected['PURSE_SPENT'] = (rejected['PURSE_SPENT'] or 0) + accepted - afford
+                accepted = afford
+            end
+        end
+        spent = accepted * call.cost
+    end
+end
 local held = 0
 if judged then
     state[#state + 1] = 'x'
@@ -291,6 +317,9 @@ if accepted > 0 then
         redis.call('HINCRBY', KEYS[1], 'e', accepted * call.extra)
     end
     redis.call('HINCRBY', KEYS[2], 'r:' .. call.region, accepted)
+    if spent > 0 then
+        redis.call('HINCRBY', KEYS[2], 'q', -spent)
+    end
     redis.call('HINCRBY', KEYS[3], call.minute, accepted)
     redis.call('XADD', KEYS[4], '*', unpack(entry))
 end

@@ -91,4 +91,31 @@ public final class Browser {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Taps like a person (every 110–260 ms, never evenly) until the round is over or the time is up; answers the taps the page recorded. */
+    public static int tapFor(ChromeDriver browser, Duration limit, java.util.function.IntConsumer during)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        org.openqa.selenium.interactions.Actions actions = new org.openqa.selenium.interactions.Actions(browser);
+        while (java.time.Duration.ofNanos(System.nanoTime() - start).compareTo(limit) < 0) {
+            try {
+                var buttons = browser.findElements(By.cssSelector("#tap:not(.waiting)"));
+                if (!buttons.isEmpty()) {
+                    if ("false".equals(buttons.get(0).getAttribute("aria-disabled"))) {
+                        actions.click(buttons.get(0)).perform();
+                    }
+                } else if (browser.findElements(By.id("tap")).isEmpty()) {
+                    break;                                 // the round is over
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException roundJustEnded) {
+                break;                                     // the button went away between finding and tapping it
+            }
+            if (during != null) {
+                during.accept((int) java.time.Duration.ofNanos(System.nanoTime() - start).toMillis());
+            }
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(110, 260));
+        }
+        await(browser, By.cssSelector(".result-mb"), 25);
+        return Integer.parseInt(browser.findElement(By.cssSelector(".result-mb")).getAttribute("data-taps"));
+    }
 }

@@ -100,6 +100,19 @@ public final class Fixtures {
         return new Session(response.path("sessionId"), response.path("token"));
     }
 
+    /** A session for a new player, or null when the campaign refuses new rounds with a 409 (not open, purse spent). */
+    public static Session startSessionOrNull(String slug) {
+        String address = randomAddress();
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("identity", mintIdentity(address)));
+        request.put("proof", solve(challenge(slug, request.get("identity"), address)));
+        Response response = given().contentType(ContentType.JSON).body(request).header("X-Forwarded-For", address)
+                .post("/api/campaigns/{slug}/sessions", slug).then().extract().response();
+        if (response.statusCode() == 409) {
+            return null;
+        }
+        return new Session(response.then().statusCode(201).extract().path("sessionId"), response.path("token"));
+    }
+
     /** A challenge for the player the identity (or, without one on a campaign without guard, the address) names. */
     public static Map<String, Object> challenge(String slug, Object identity, String forwardedFor) {
         Map<String, Object> body = identity == null ? Map.of() : Map.of("identity", identity);

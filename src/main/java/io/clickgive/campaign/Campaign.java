@@ -43,6 +43,10 @@ public class Campaign extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public GuardSettings guard = GuardSettings.DEFAULTS;
+    public String sponsorName;
+    public String sponsorLogo;
+    public String sponsorLink;
+    public Long purseMegabytes;
     public Instant createdAt; // set by its service, from the clock
     public Instant updatedAt; // set by its service, from the clock
 

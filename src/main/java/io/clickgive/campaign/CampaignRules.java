@@ -12,13 +12,19 @@ import java.time.Instant;
 public record CampaignRules(long id, String slug, CampaignStatus status, Instant opensAt, Instant closesAt,
                             int megabytesPerClick, int sessionSeconds, int maxClicksPerSession,
                             long goalGigabytes, int megabytesPerGigabyte, GuardSettings guard,
-                            java.util.Map<String, String> names, java.util.List<Matching> matching) {
+                            java.util.Map<String, String> names, java.util.List<Matching> matching, Sponsor sponsor) {
 
     static CampaignRules of(Campaign c, java.util.List<Matching> matching) {
         GuardSettings guard = c.guard.withDefaults();
         return new CampaignRules(c.id, c.slug, c.status, c.opensAt, c.closesAt, c.megabytesPerClick,
                 c.sessionSeconds, c.maxClicksPerSession, c.goalGigabytes, c.megabytesPerGigabyte, guard,
-                java.util.Map.of("ar", c.nameAr, "fr", c.nameFr, "en", c.nameEn), java.util.List.copyOf(matching));
+                java.util.Map.of("ar", c.nameAr, "fr", c.nameFr, "en", c.nameEn), java.util.List.copyOf(matching),
+                c.sponsorName == null ? null : new Sponsor(c.sponsorName, c.sponsorLogo, c.sponsorLink, c.purseMegabytes));
+    }
+
+    /** Whether the campaign's clicks are paid from a sponsor's purse. */
+    public boolean hasPurse() {
+        return sponsor != null && sponsor.purseMegabytes() != null;
     }
 
     /** The rate (tenths: 10 = x1) of a click counted at {@code now}: that of the matching hour on, if one is. */

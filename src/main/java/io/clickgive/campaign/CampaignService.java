@@ -117,4 +117,41 @@ public class CampaignService {
     private void afterCommit() {
         changed.fire(new CampaignChanged());
     }
+
+    /**
+     * Sets the campaign's sponsor: every problem at once (400). The purse itself is checked against what was donated
+     * by its caller (sponsor.Purses), which holds the counters.
+     */
+    public Sponsor setSponsor(String slug, SponsorDraft draft) {
+        Campaign campaign = Campaign.findBySlug(slug).orElseThrow(() -> ClientError.notFound("No campaign '" + slug + "'"));
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        String name = draft == null || draft.name() == null ? "" : draft.name().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            problems.add("name: the sponsor's name, 1 to 100 characters");
+        }
+        for (String[] url : new String[][]{{"logo", draft == null ? null : draft.logo()},
+                {"link", draft == null ? null : draft.link()}}) {
+            if (url[1] != null && !url[1].isBlank() && (!url[1].startsWith("https://") || url[1].length() > 300
+                    || url[1].chars().anyMatch(c -> c <= ' '))) {
+                problems.add(url[0] + ": an https:// address of 300 characters at most");
+            }
+        }
+        Long purse = draft == null ? null : draft.purseMegabytes();
+        if (purse != null && purse <= 0) {
+            problems.add("purseMegabytes: a positive number of megabytes");
+        }
+        if (campaign.purseMegabytes != null && purse == null) {
+            problems.add("purseMegabytes: a purse once set stays (its clicks were counted against it); raise it instead");
+        }
+        if (!problems.isEmpty()) {
+            throw ClientError.badRequest("The sponsor cannot be set as it is", problems);
+        }
+        campaign.sponsorName = name;
+        campaign.sponsorLogo = draft.logo() == null || draft.logo().isBlank() ? null : draft.logo().strip();
+        campaign.sponsorLink = draft.link() == null || draft.link().isBlank() ? null : draft.link().strip();
+        campaign.purseMegabytes = purse;
+        campaign.updatedAt = clock.instant();
+        changed.fire(new CampaignChanged());
+        return new Sponsor(campaign.sponsorName, campaign.sponsorLogo, campaign.sponsorLink, campaign.purseMegabytes);
+    }
 }

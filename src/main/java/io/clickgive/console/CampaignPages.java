@@ -74,7 +74,7 @@ public class CampaignPages {
         static native TemplateInstance dashboard(ConsoleView view, CampaignView campaign, CampaignTotals totals,
                                                  MinuteChart chart, LedgerBacklog.Backlog backlog,
                                                  RejectionResource.Report refusals, Flags.Review review,
-                                                 List<CampaignTeamPages.Share> teams, List<String> problems);
+                                                 DashboardPlayers.Panel players, List<String> problems);
 
         static native TemplateInstance allocation(ConsoleView view, CampaignView campaign, PoolView pool,
                                                   List<String> regions, Map<String, String> floors, String size,
@@ -94,12 +94,12 @@ public class CampaignPages {
     private final Voids voids;
     private final java.time.Clock clock;
 
-    private final io.clickgive.team.TeamService teams;
+    private final DashboardPlayers players;
 
     public CampaignPages(Console console, CampaignService campaigns, CampaignCatalog catalog, TotalsService totals,
                          LedgerBacklog backlog, AllocationService allocations, ReportService reports, Flags flags,
-                         Voids voids, io.clickgive.team.TeamService teams, java.time.Clock clock) {
-        this.teams = teams;
+                         Voids voids, DashboardPlayers players, java.time.Clock clock) {
+        this.players = players;
         this.clock = clock;
         this.flags = flags;
         this.voids = voids;
@@ -198,7 +198,7 @@ public class CampaignPages {
                 backlog.of(rules.id()),
                 RejectionResource.report(totals.refusals(rules).await().atMost(REDIS_WAIT)),
                 flags.review(slug, FLAG_WINDOW, FLAG_ROWS),
-                CampaignTeamPages.shares(teams.leading(slug, 5), teams.campaignMegabytes(slug)), problems);
+                players.of(slug), problems);
     }
 
     /** The window the dashboard's flags look back over, and a flagged row's void covers. */

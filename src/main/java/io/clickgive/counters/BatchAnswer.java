@@ -16,6 +16,11 @@ public record BatchAnswer(String kind, Counted answer) {
         return "gone".equals(kind);
     }
 
+    /** The shard's quota of the sponsor's purse cannot cover the batch: nothing was written. */
+    public boolean isShort() {
+        return "short".equals(kind);
+    }
+
     public boolean replayed() {
         return "replay".equals(kind);
     }

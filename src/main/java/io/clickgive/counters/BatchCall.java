@@ -12,6 +12,13 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchCall(int seq, int count, int first, int last, long now, long deadline, long elapsed, long tolerance,
-                 int cap, String session, String region, String player, String network, long team, int rate, int extra, long minute, boolean guard,
+                 int cap, String session, String region, String player, String network, long team, int rate, int extra, boolean purse, int cost, boolean refilled,
+                 long minute, boolean guard,
                  @JsonSerialize(using = CommaSeparated.class) List<Integer> offsets, @JsonRawValue String inspection, BatchShape shape) {
+
+    /** The same batch after its shard's quota was refilled: what the quota cannot cover is refused, not retried. */
+    public BatchCall asLast() {
+        return new BatchCall(seq, count, first, last, now, deadline, elapsed, tolerance, cap, session, region, player,
+                network, team, rate, extra, purse, cost, true, minute, guard, offsets, inspection, shape);
+    }
 }

@@ -44,7 +44,7 @@ class Scripts {
     }
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
-        for (String name : List.of("grant", "batch", "mint", "snapshot", "release", "sign-in", "dead-letter")) {
+        for (String name : List.of("grant", "batch", "mint", "snapshot", "release", "sign-in", "dead-letter", "purse", "quota")) {
             Script script = script(name);
             blocking.execute("SCRIPT", "LOAD", script.source());
         }

@@ -14,6 +14,9 @@ import io.clickgive.distribution.DistributorView;
 import io.clickgive.distribution.TabletImport;
 import io.clickgive.ledger.DemoLedger;
 import io.clickgive.team.DemoTeams;
+import io.clickgive.campaign.MatchingHours;
+import io.clickgive.campaign.SponsorDraft;
+import io.clickgive.sponsor.Purses;
 import io.clickgive.usage.BundleValidity;
 import io.clickgive.usage.Validities;
 import io.clickgive.ledger.LikeImport;
@@ -75,13 +78,17 @@ public class DemoLoader {
     private final DemoCalls calls;
     private final Validities validities;
     private final DemoTeams teams;
+    private final MatchingHours matching;
+    private final Purses purses;
     private final Clock clock;
 
     public DemoLoader(CampaignService campaigns, CampaignCatalog catalog, BeneficiaryService beneficiaries,
                       DistributorService distributors, UserService users, TabletImport tablets, DemoLedger ledger,
                       LikeService likes, DemoField field, DemoSites sites, DemoCalls calls, Validities validities,
-                      DemoTeams teams, Clock clock) {
+                      DemoTeams teams, MatchingHours matching, Purses purses, Clock clock) {
+        this.purses = purses;
         this.teams = teams;
+        this.matching = matching;
         this.campaigns = campaigns;
         this.catalog = catalog;
         this.beneficiaries = beneficiaries;
@@ -125,11 +132,33 @@ public class DemoLoader {
             // Its 5 GB bundles last two months; anything else the campaign gives, a month.
             validities.set(LIVE, new BundleValidity(30, Map.of(DemoField.BUNDLE_MB, 60)));
         }
+        matchingHour(now);
+        if (catalog.bySlug(LIVE).sponsor() == null) {
+            // A sponsor whose purse of 1.5 TB the demo's rounds have two thirds spent: the page shows what is left.
+            purses.set(LIVE, new SponsorDraft("Atlas Mobile", null, "https://example.org/atlas-mobile", 1_500_000L));
+        }
         sites.build();
         sites.monthly(LIVE);
         calls.build(LIVE);
         Log.infof("Demo loaded in %d ms: open http://localhost:8080/ (the README lists the demo's users)",
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Tonight's matching hour on the live campaign, x2 from 21:00 to 22:00 in Morocco (tomorrow's once tonight's has
+     * begun), so the page announces it; scheduled only when the campaign has none.
+     */
+    private void matchingHour(Instant now) {
+        if (!matching.list(LIVE).isEmpty()) {
+            return;
+        }
+        java.time.ZonedDateTime nine = now.atZone(io.clickgive.common.Clocks.MOROCCO).toLocalDate().atTime(21, 0)
+                .atZone(io.clickgive.common.Clocks.MOROCCO);
+        if (!nine.toInstant().isAfter(now.plus(Duration.ofMinutes(2)))) {
+            nine = nine.plusDays(1);
+        }
+        matching.schedule(LIVE, new MatchingHours.Draft(nine.toInstant(), nine.plusHours(1).toInstant(),
+                java.math.BigDecimal.valueOf(2)), MANAGER);
     }
 
     /**

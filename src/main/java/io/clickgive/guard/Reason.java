@@ -22,6 +22,7 @@ public enum Reason {
     TOO_MANY_BATCHES(Unit.CLICK, Word.NOT_COUNTED, "the session sent more batches than allowed"),
     FUTURE(Unit.CLICK, Word.NOT_COUNTED, "clicks reported before the server's clock reached them: judged scripted"),
     HELD(Unit.CLICK, Word.NOT_COUNTED, "counted before the session was judged scripted: held, then voided"),
+    PURSE_SPENT(Unit.CLICK, Word.PURSE, "the sponsor's purse is spent: the campaign gives nothing more"),
     // Sessions, decided at the grant, on the identity or on the token.
     PLAYER_RATE(Unit.SESSION, Word.WAIT, "the player started sessions faster than its limit"),
     FRESH_RATE(Unit.SESSION, Word.WAIT, "identities not yet established used up their network's budget for new players"),
@@ -57,7 +58,9 @@ public enum Reason {
         /** Get a new identity. */
         IDENTITY,
         /** The session's token is not valid (any more). */
-        TOKEN
+        TOKEN,
+        /** The sponsor's purse is spent: the campaign thanks the players. */
+        PURSE
     }
 
     private final Unit unit;

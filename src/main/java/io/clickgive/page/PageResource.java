@@ -6,6 +6,7 @@ import io.clickgive.campaign.CampaignCatalog;
 import io.clickgive.campaign.CampaignRules;
 import io.clickgive.campaign.CampaignStatus;
 import io.clickgive.campaign.Matching;
+import io.clickgive.sponsor.Purses;
 import io.clickgive.common.Clocks;
 import io.clickgive.campaign.Region;
 import io.clickgive.web.ClientError;
@@ -52,7 +53,7 @@ public class PageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance campaign(PageView page, String matching);
+        static native TemplateInstance campaign(PageView page, String matching, SponsorLine sponsor);
 
         static native TemplateInstance unavailable(PageView page, String title, String text);
 
@@ -65,9 +66,11 @@ public class PageResource {
     private final PageTexts texts;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Purses purses;
 
     public PageResource(CampaignCatalog catalog, TotalsService totals, ReportService reports, PageTexts texts,
-                        ObjectMapper json, Clock clock) {
+                        ObjectMapper json, Clock clock, Purses purses) {
+        this.purses = purses;
         this.catalog = catalog;
         this.totals = totals;
         this.reports = reports;
@@ -119,7 +122,8 @@ public class PageResource {
         if (campaign.status() != CampaignStatus.LIVE || now.isBefore(campaign.opensAt())) {
             return html(200, Templates.unavailable(page, page.text("notLiveTitle"), page.text("notLiveText")));
         }
-        return html(200, Templates.campaign(page, matchingLine(page, campaign.matchingOnOrNext(now), now)));
+        return html(200, Templates.campaign(page, matchingLine(page, campaign.matchingOnOrNext(now), now),
+                SponsorLine.of(page, purses.view(campaign), campaign)));
     }
 
     private ReportPage reportPage(String lang, PageView page, CampaignRules campaign, Transparency t) {
@@ -247,6 +251,7 @@ public class PageResource {
         boot.put("totals", current);
         // The page counts a round's megabytes as the server will: at the rate of the matching hour on.
         boot.put("matching", campaign.matching());
+        boot.put("sponsor", campaign.sponsor() == null ? null : campaign.sponsor().name());
         try {
             // Inside <script>, "</script>" or "<!--" in a text would end the element: "<" is written as \\u003c.
             return json.writeValueAsString(boot).replace("<", "\\u003c");

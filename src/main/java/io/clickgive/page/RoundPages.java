@@ -85,12 +85,14 @@ public class RoundPages {
         CampaignRules campaign = campaign(slug, session);
         Map<String, String> t = texts.of(lang);
         String given = megabytes(campaign, session, lang);
+        // With a sponsor, the image thanks it: "I gave 280 MB", given by Maroc Data.
+        String caption = campaign.sponsor() == null ? t.get("shareRound")
+                : t.get("shareRound") + " · " + t.get("sponsoredBy") + " " + campaign.sponsor().name();
         ShareCard card = new ShareCard(lang, campaign.names().getOrDefault(lang, slug),
-                t.get("megabytes").replace("{value}", given), t.get("shareRound"),
-                t.get("site") + " · " + t.get("shareFoot"));
+                t.get("megabytes").replace("{value}", given), caption, t.get("site") + " · " + t.get("shareFoot"));
         // Keyed by what the image says, not by the session: rounds that gave the same are one image, and a flood of
         // made-up sessions (all 0 MB) draws one image, not one each.
-        return Response.ok(images.png("round|" + slug + "|" + lang + "|" + given, card), "image/png")
+        return Response.ok(images.png("round|" + slug + "|" + lang + "|" + given + "|" + caption, card), "image/png")
                 .header("Cache-Control", "public, max-age=3600").build();
     }
 

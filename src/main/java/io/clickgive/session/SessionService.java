@@ -10,6 +10,7 @@ import io.clickgive.counters.BatchShape;
 import io.clickgive.counters.GrantAnswer;
 import io.clickgive.counters.GrantCall;
 import io.clickgive.counters.SessionCounters;
+import io.clickgive.sponsor.Purses;
 import io.clickgive.counters.ShardKeys;
 import io.clickgive.common.ClickgiveConfig;
 import io.clickgive.web.ClientError;
@@ -71,6 +72,8 @@ public class SessionService {
     private final Outcomes outcomes;
     private final LoadMeter load;
     private final LoadShedding shedding;
+    private final Purses purses;
+    private final PurseBatches batches;
     private final Clock clock;
     private final Hmac tokenKey;
     private final List<Hmac> acceptedKeys;
@@ -82,7 +85,10 @@ public class SessionService {
 
     public SessionService(CampaignCatalog catalog, SessionCounters counters, TotalsService totals, KeyedHashes hashes,
                           Identities identities, Clock clock, ClickgiveConfig config, Admission admission,
-                          ProofOfWork proofs, Outcomes outcomes, LoadMeter load, Keys keys, LoadShedding shedding) {
+                          ProofOfWork proofs, Outcomes outcomes, LoadMeter load, Keys keys, LoadShedding shedding,
+                          Purses purses, PurseBatches batches) {
+        this.purses = purses;
+        this.batches = batches;
         this.catalog = catalog;
         this.counters = counters;
         this.totals = totals;
@@ -146,6 +152,10 @@ public class SessionService {
         if (shedding.shedding()) {
             throw ClientError.unavailable("So many clicks are waiting for the ledger that new rounds pause for a moment; "
                     + "rounds in play keep counting", SHED_RETRY_SECONDS);
+        }
+        if (purses.spent(campaign)) {
+            throw ClientError.refused(409, Reason.Word.PURSE.name(), "PURSE_SPENT", "The sponsor's purse for '"
+                    + campaign.slug() + "' is spent: every megabyte it promised was given. Thank you for playing!");
         }
         String region = request.region() == null ? "-" : request.region();
         if (request.region() != null && !catalog.isRegion(region)) {
@@ -224,9 +234,10 @@ public class SessionService {
         BatchCall call = new BatchCall(report.seq(), offsets.size(), offsets.isEmpty() ? 999_999_999 : offsets.get(0),
                 offsets.isEmpty() ? -1 : offsets.get(offsets.size() - 1), now, token.endsAt() + graceMs,
                 now - token.startsAt(), guard.futureToleranceMs(), token.maxClicks(), sessionId, token.region(), token.player(),
-                token.network(), token.team(), rate, worth - campaign.megabytesPerClick(), now / 60_000, inspect, inspect ? offsets : null, inspect ? constants.of(campaign).inspection() : null,
+                token.network(), token.team(), rate, worth - campaign.megabytesPerClick(), campaign.hasPurse(), worth,
+                false, now / 60_000, inspect, inspect ? offsets : null, inspect ? constants.of(campaign).inspection() : null,
                 inspect ? BatchShape.of(offsets, guard.minIntervalMs()) : null);
-        Uni<BatchAnswer> answer = counters.batch(keys, call);
+        Uni<BatchAnswer> answer = batches.count(keys, call, (long) offsets.size() * worth, campaign);
         CampaignProgress progress = totals.latestProgress(campaign);
         if (progress != null) {
             return answer.map(a -> result(campaign, sessionId, report.seq(), a, progress));

@@ -75,7 +75,7 @@ class SessionLayoutTest {
     private static BatchCall call(String session, int seq, List<Integer> clicks, GuardSettings guard) {
         return new BatchCall(seq, clicks.size(), clicks.isEmpty() ? 999_999_999 : clicks.get(0),
                 clicks.isEmpty() ? -1 : clicks.get(clicks.size() - 1), 2_000, 999_999_999_999L, 999_999_999L, 0, 160,
-                session, "-", "p", "w", 0, 10, 0, 1, true, clicks, SessionCounters.written(guard.inspection()),
+                session, "-", "p", "w", 0, 10, 0, false, 10, false, 1, true, clicks, SessionCounters.written(guard.inspection()),
                 BatchShape.of(clicks, guard.minIntervalMs()));
     }
 }

@@ -76,6 +76,14 @@ class DemoTest {
                 .body("total.tabletsDelivered", org.hamcrest.Matchers.equalTo(5))
                 .body("total.tabletsDeliveredWithProof", org.hamcrest.Matchers.equalTo(2));
         assertEquals(4000, Fixtures.totals(DemoLoader.CLOSED).jsonPath().getLong("likes"));
+        // Five teams whose members' rounds count for them, and tonight's matching hour announced on the page.
+        given().get("/api/campaigns/{slug}/teams", DemoLoader.LIVE).then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(5))
+                .body("[4].megabytes", org.hamcrest.Matchers.greaterThan(10_000))
+                .body("[0].members", org.hamcrest.Matchers.equalTo(100));
+        given().get("/api/manage/campaigns/{slug}/matching", DemoLoader.LIVE).then()
+                .body("state", org.hamcrest.Matchers.contains("COMING")).body("[0].rate", org.hamcrest.Matchers.equalTo(2));
+        given().get("/c/{slug}?lang=fr", DemoLoader.LIVE).then().body(org.hamcrest.Matchers.containsString("chaque clic comptera ×2"));
 
         // Beneficiaries of every kind across several regions; the village programme in two phases.
         for (BeneficiaryKind kind : BeneficiaryKind.values()) {
@@ -171,6 +179,11 @@ class DemoTest {
                 .<List<Map<String, Object>>>path("$").forEach(p -> lines.add("site plan " + p.get("site") + " "
                         + ((List<?>) p.get("issued")).size()));
         lines.add("site events " + given().get("/api/manage/sites/report").then().extract().path("installed"));
+        given().get("/api/manage/teams?campaign={slug}", DemoLoader.LIVE).then().extract()
+                .<List<Map<String, Object>>>path("$").forEach(t -> lines.add("team " + t.get("name") + " "
+                        + t.get("members") + " " + t.get("clicks")));
+        lines.add("matching " + given().get("/api/manage/campaigns/{slug}/matching", DemoLoader.LIVE).then().extract()
+                .path("size()"));
         given().get("/api/manage/campaigns/{slug}/call/applications", DemoLoader.LIVE).then().extract()
                 .<List<Map<String, Object>>>path("$").forEach(a -> lines.add("application " + a.get("organisation")
                         + " " + a.get("status") + " " + ((List<?>) a.get("steps")).size()));

@@ -85,7 +85,7 @@ class FastPathTest {
                             BatchShape shape) {
         BatchCall call = new BatchCall(seq, clicks.size(), clicks.isEmpty() ? 999_999_999 : clicks.get(0),
                 clicks.isEmpty() ? -1 : clicks.get(clicks.size() - 1), 1000, 999_999_999_999L, 999_999_999L, 0, 160,
-                session, "-", "p", "w", 0, 10, 0, 1, true, clicks, SessionCounters.written(guard.inspection()), shape);
+                session, "-", "p", "w", 0, 10, 0, false, 10, false, 1, true, clicks, SessionCounters.written(guard.inspection()), shape);
         return counters.batch(keys, call).await().indefinitely();
     }
 }

@@ -14,17 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
 
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -322,28 +319,7 @@ class PublicPageBrowserTest {
      * called with the ms since the first tap. Returns the taps the page recorded.
      */
     private int tapFor(Duration limit, java.util.function.IntConsumer during) throws InterruptedException {
-        long start = System.nanoTime();
-        Actions actions = new Actions(browser);
-        while (Duration.ofNanos(System.nanoTime() - start).compareTo(limit) < 0) {
-            try {
-                var buttons = browser.findElements(By.cssSelector("#tap:not(.waiting)"));
-                if (!buttons.isEmpty()) {
-                    if ("false".equals(buttons.get(0).getAttribute("aria-disabled"))) {
-                        actions.click(buttons.get(0)).perform();
-                    }
-                } else if (browser.findElements(By.id("tap")).isEmpty()) {
-                    break;                                 // the round is over
-                }
-            } catch (StaleElementReferenceException roundJustEnded) {
-                break;                                     // the button went away between finding and tapping it
-            }
-            if (during != null) {
-                during.accept((int) Duration.ofNanos(System.nanoTime() - start).toMillis());
-            }
-            Thread.sleep(ThreadLocalRandom.current().nextLong(110, 260));
-        }
-        await(By.cssSelector(".result-mb"), 25);
-        return Integer.parseInt(browser.findElement(By.cssSelector(".result-mb")).getAttribute("data-taps"));
+        return Browser.tapFor(browser, limit, during);
     }
 
     private void offline(boolean down) {
