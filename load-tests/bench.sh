@@ -76,7 +76,9 @@ REPLAY_BAD=0     # replays not answered 200
 warm_up
 measure_journey
 guard_turns
+players_turns                  # teams and a matching hour on, against off (ABBA)
 check_ledger                   # every acknowledged click in the ledger, and in the Redis counters
+players_recorded               # the players campaign's clicks carry their team and the window's rate
 
 # The comparisons, in the same run
 measure_trivial
@@ -94,7 +96,7 @@ if [ "$REPLAY_BAD" != 0 ]; then
   log "some replays were not answered 200"
   exit 1
 fi
-if [ "$STRICT" = 1 ] && { [ "$M_REDIS" != met ] || [ "$M_TRIVIAL" != met ] || [ "$M_PG" != met ] || [ "$M_GUARD" != met ]; }; then
+if [ "$STRICT" = 1 ] && { [ "$M_REDIS" != met ] || [ "$M_TRIVIAL" != met ] || [ "$M_PG" != met ] || [ "$M_GUARD" != met ] || [ "$M_PLAYERS" != met ]; }; then
   log "--strict: a target was missed"
   exit 3
 fi

@@ -58,7 +58,7 @@ measure_redis() { # sets RB_RPS, RB_P50, RB_P99, RB_REQUESTS, RB_ACCEPTED and CP
   RB_OFFSETS=$(awk 'BEGIN { for (i = 0; i < 24; i++) printf "%s%d", (i ? "," : ""), 3334 + int(i * 138.8) + (i * 37) % 60 }')
   # The call as the app writes it (session.BatchCall, one JSON argument). redis-benchmark puts a 12-digit number with
   # leading zeros in place of __rand_int__; prefixed with 1, the seq stays a valid JSON number.
-  RB_CALL="{\"seq\":1__rand_int__,\"count\":24,\"first\":3334,\"last\":${RB_OFFSETS##*,},\"now\":$NOW_MS,\"deadline\":$((NOW_MS + 86400000)),\"elapsed\":600000,\"tolerance\":600000,\"cap\":1000000000,\"session\":\"__rand_int__\",\"region\":\"MA-06\",\"player\":\"QeDI4YEFQCSy-ekUvHaMNw\",\"network\":\"bench-net\",\"minute\":$((NOW_MS / 60000)),\"guard\":false}"
+  RB_CALL="{\"seq\":1__rand_int__,\"count\":24,\"first\":3334,\"last\":${RB_OFFSETS##*,},\"now\":$NOW_MS,\"deadline\":$((NOW_MS + 86400000)),\"elapsed\":600000,\"tolerance\":600000,\"cap\":1000000000,\"session\":\"__rand_int__\",\"region\":\"MA-06\",\"player\":\"QeDI4YEFQCSy-ekUvHaMNw\",\"network\":\"bench-net\",\"team\":0,\"rate\":10,\"extra\":0,\"purse\":false,\"cost\":10,\"refilled\":false,\"minute\":$((NOW_MS / 60000)),\"guard\":false}"
   RB_ARGS=(EVALSHA "$SHA" 7 "$RB_PREFIX:session:__rand_int__" "$RB_PREFIX:totals" "$RB_PREFIX:minutes" "$RB_PREFIX:ledger"
     "$RB_PREFIX:player:QeDI4YEFQCSy-ekUvHaMNw" "$RB_PREFIX:held" "$RB_PREFIX:trips:bench-net" "$RB_CALL")
   log "redis-benchmark: calibrating"
@@ -117,6 +117,12 @@ bench_results() { # after stop_app: the app log's counts, the ratios, the target
   R_GUARD_REQUESTS=$(ratio "$G_RPS" "$J_RPS")
   GUARD_COST=$(awk -v r="$R_GUARD_BATCHES" 'BEGIN { printf "%.1f%%", (1 - r) * 100 }')
   M_GUARD=$(awk -v r="$R_GUARD_BATCHES" 'BEGIN { print (r >= 0.90) ? "met" : "MISSED" }')
+  R_PLAYERS=$(ratio "$(kv "$PP" batches_per_s)" "$(kv "$TP" batches_per_s)")
+  M_PLAYERS=$(awk -v r="$R_PLAYERS" 'BEGIN { print (r >= 0.90) ? "met" : "MISSED" }')
+  PLAYERS_TRACE=""
+  for turn in $(seq 1 "$GUARD_TURNS"); do
+    PLAYERS_TRACE="$PLAYERS_TRACE $(kv "$WORK/plain$turn.txt" batches_per_s)/$(kv "$WORK/players$turn.txt" batches_per_s)"
+  done
   JOURNEY_NON2XX=$((W_NON2XX + $(kv "$J" non2xx)))
   for f in "$WORK"/baseline[0-9]*.txt "$WORK"/guard[0-9]*.txt; do JOURNEY_NON2XX=$((JOURNEY_NON2XX + $(kv "$f" non2xx))); done
   GUARD_TRACE=""
@@ -160,6 +166,15 @@ print_results() { # the results block, on stdout
     "$(kv "$G" batch_p99_ms)" "$(kv "$G" statuses)" "$(kv "$G" reasons | sed 's/^$/none/')"
   printf '  CPU                  %s\n' "$CPU_GUARD"
   printf '  guard cost           %s of batches/s   target <= 10%%   %s\n' "$GUARD_COST" "$M_GUARD"
+  echo
+  echo "Teams and a matching hour (x2) without / with, in alternating ${DURATION} s slices (ABBA), one player per wrk thread,"
+  echo "every player in one team; means of $GUARD_TURNS slices each:"
+  echo "  batches/s without/with per turn:$PLAYERS_TRACE"
+  printf '  without              %10s batches/s, batch p50 %s ms, p99 %s ms\n' "$(kv "$TP" batches_per_s)" \
+    "$(kv "$TP" batch_p50_ms)" "$(kv "$TP" batch_p99_ms)"
+  printf '  with                 %10s batches/s, batch p50 %s ms, p99 %s ms (%s of without)   target >= 0.90   %s\n' \
+    "$(kv "$PP" batches_per_s)" "$(kv "$PP" batch_p50_ms)" "$(kv "$PP" batch_p99_ms)" "$R_PLAYERS" "$M_PLAYERS"
+  printf '  recorded             %s of its %s clicks with their team, %s at x2\n' "$PLAYERS_TEAMED" "$PLAYERS_ALL" "$PLAYERS_MATCHED"
   echo
   echo "Comparisons (same run, same app):"
   printf '  trivial endpoint     %10s req/s   GET %s, %s s, p50 %s, p99 %s\n' "$TRIVIAL_RPS" "$TRIVIAL_URL" "$DURATION" "$TRIVIAL_P50" "$TRIVIAL_P99"

@@ -279,6 +279,54 @@ guard_slice() { # $1 = off|on, $2 = turn
     || { cat "$WORK/$name.out" >&2; die "wrk ($name journey) failed"; }
   journey_done "$name"
 }
+# Teams and a matching hour, on against off in the same run (ABBA): the player's team rides in the grant's answer and
+# every ledger entry, the window's rate in every batch call; both must cost the click path little (target: within 10%).
+players_turns() { # sets PLAYERS_ID, TP (means without) and PP (means with), PLAYERS_TEAMED and PLAYERS_MATCHED
+  local turn figure id code="" ids
+  PLAYERS_SLUG="$SLUG-players"
+  PLAYERS_ID=$(create_campaign "$PLAYERS_SLUG" '{"enabled":false,"futureToleranceMs":600000}' "$BENCH_CAMPAIGN")
+  # A window on now (scheduling asks a minute ahead; the bench writes it as one scheduled earlier would be).
+  "${PSQL[@]}" -d "$DB" -c "insert into matching_window (campaign_id, starts_at, ends_at, rate_tenths, created_by,
+      created_at) values ($PLAYERS_ID, now() - interval '1 minute', now() + interval '2 hours', 20, 'bench',
+      now() - interval '1 hour')" >/dev/null
+  IFS=, read -ra ids <<<"$CG_IDENTITIES"
+  for id in "${ids[@]}"; do # every wrk thread's player in one team: the first creates it, the others join
+    if [ -z "$code" ]; then
+      code=$(curl -s -m 10 -H 'Content-Type: application/json' -d "{\"identity\":\"$id\",\"name\":\"Bench team\",\"region\":\"MA-06\"}" \
+        "$BASE/api/campaigns/$PLAYERS_SLUG/teams" | grep -o '"code":"[a-z0-9]*"' | cut -d'"' -f4)
+      [ -n "$code" ] || die "the bench's team could not be created"
+    else
+      curl -s -m 10 -o /dev/null -H 'Content-Type: application/json' -d "{\"identity\":\"$id\"}" \
+        "$BASE/api/campaigns/$PLAYERS_SLUG/teams/$code/members"
+    fi
+  done
+  sleep 3 # every catalog refresh (2 s) has the window
+  log "Teams and matching: $GUARD_TURNS turns of without and with (ABBA), ${DURATION} s each, one player per wrk thread"
+  JOURNEY_ONE_PLAYER=1 JOURNEY_GUARD=0
+  for turn in $(seq 1 "$GUARD_TURNS"); do
+    if [ $((turn % 2)) -eq 1 ]; then players_slice without "$turn"; players_slice with "$turn"
+    else players_slice with "$turn"; players_slice without "$turn"; fi
+    log "Turn $turn: without $(kv "$WORK/plain$turn.txt" batches_per_s), with $(kv "$WORK/players$turn.txt" batches_per_s) batches/s"
+  done
+  TP="$WORK/plain.txt"
+  PP="$WORK/players.txt"
+  for figure in batches_per_s sessions_per_s batch_p50_ms batch_p99_ms non2xx; do
+    echo "$figure=$(mean_of "$figure" "$WORK"/plain[0-9]*.txt)" >>"$TP"
+    echo "$figure=$(mean_of "$figure" "$WORK"/players[0-9]*.txt)" >>"$PP"
+  done
+  unset JOURNEY_SLUG JOURNEY_GUARD JOURNEY_ONE_PLAYER
+}
+players_slice() { # $1 = without|with, $2 = turn
+  local name
+  if [ "$1" = without ]; then name="plain$2"; JOURNEY_SLUG="$SLUG"; else name="players$2"; JOURNEY_SLUG="$PLAYERS_SLUG"; fi
+  journey_wrk "$name" "$DURATION" >"$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out" >&2; die "wrk ($name journey) failed"; }
+  journey_done "$name"
+}
+players_recorded() { # after the ledger drained: the players campaign's clicks recorded with a team, and at x2
+  PLAYERS_TEAMED=$("${PSQL[@]}" -d "$DB" -c "select coalesce(sum(units), 0) from donation where campaign_id = $PLAYERS_ID and team_id is not null")
+  PLAYERS_MATCHED=$("${PSQL[@]}" -d "$DB" -c "select coalesce(sum(units), 0) from donation where campaign_id = $PLAYERS_ID and rate_tenths = 20")
+  PLAYERS_ALL=$("${PSQL[@]}" -d "$DB" -c "select coalesce(sum(units), 0) from donation where campaign_id = $PLAYERS_ID")
+}
 mean_of() { # $1 = figure, then the files
   local key=$1
   shift
@@ -290,10 +338,11 @@ mean_of() { # $1 = figure, then the files
 # transaction committed), then compare the ledger with the tally and with the Redis counters.
 streams_left() {
   "${RCLI[@]}" EVAL "local n = 0 for _, p in ipairs(ARGV) do for _, k in ipairs(redis.call('KEYS', p)) do
-      n = n + redis.call('XLEN', k) end end return n" 0 "cg:{c$CAMPAIGN_ID.s*}:ledger" "cg:{c$GUARD_ID.s*}:ledger"
+      n = n + redis.call('XLEN', k) end end return n" 0 "cg:{c$CAMPAIGN_ID.s*}:ledger" "cg:{c$GUARD_ID.s*}:ledger" \
+      "cg:{c${PLAYERS_ID:-0}.s*}:ledger"
 }
 ledger_sum() {
-  "${PSQL[@]}" -d "$DB" -c "select coalesce(sum(units), 0) from donation where campaign_id in ($CAMPAIGN_ID, $GUARD_ID) and engagement = 'CLICK'"
+  "${PSQL[@]}" -d "$DB" -c "select coalesce(sum(units), 0) from donation where campaign_id in ($CAMPAIGN_ID, $GUARD_ID, ${PLAYERS_ID:-0}) and engagement = 'CLICK'"
 }
 check_ledger() { # sets LEDGER_OK, LEDGER_LINE, LEDGER_WAIT (s), RECORDED, LEDGER_ROWS and REDIS_CLICKS
   local previous left recorded
@@ -313,10 +362,10 @@ check_ledger() { # sets LEDGER_OK, LEDGER_LINE, LEDGER_WAIT (s), RECORDED, LEDGE
   done
   LEDGER_WAIT=$(awk -v a="$LEDGER_T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
   RECORDED=$(ledger_sum)
-  LEDGER_ROWS=$("${PSQL[@]}" -d "$DB" -c "select count(*) from donation where campaign_id in ($CAMPAIGN_ID, $GUARD_ID)")
+  LEDGER_ROWS=$("${PSQL[@]}" -d "$DB" -c "select count(*) from donation where campaign_id in ($CAMPAIGN_ID, $GUARD_ID, ${PLAYERS_ID:-0})")
   REDIS_CLICKS=$("${RCLI[@]}" EVAL "local n = 0 for _, p in ipairs(ARGV) do for _, k in ipairs(redis.call('KEYS', p)) do
       local h = redis.call('HGETALL', k) for i = 1, #h, 2 do if string.sub(h[i], 1, 2) == 'r:' then n = n + tonumber(h[i + 1]) end end
-    end end return n" 0 "cg:{c$CAMPAIGN_ID.s*}:totals" "cg:{c$GUARD_ID.s*}:totals")
+    end end return n" 0 "cg:{c$CAMPAIGN_ID.s*}:totals" "cg:{c$GUARD_ID.s*}:totals" "cg:{c${PLAYERS_ID:-0}.s*}:totals")
   if [ "$DRAINED" = 1 ] && [ "$RECORDED" = "$ACKNOWLEDGED" ] && [ "$REDIS_CLICKS" = "$RECORDED" ]; then
     LEDGER_OK=1
     LEDGER_LINE="ledger: $ACKNOWLEDGED clicks acknowledged, $RECORDED recorded — OK"

@@ -143,6 +143,7 @@ def batches(guard, tag, seq, now, rng):
         call = {"seq": seq, "count": count, "first": offsets[0], "last": offsets[-1], "now": now,
                 "deadline": now + 60_000, "elapsed": 999_999, "tolerance": 600_000, "cap": 150,
                 "session": f"{tag}{i}", "region": "MA-01", "player": "player", "network": "network",
+                "team": 0, "rate": 10, "extra": 0, "purse": False, "cost": 10, "refilled": False,
                 "minute": now // 60_000, "guard": guard}
         if guard:
             call.update({"offsets": ",".join(map(str, offsets)), "inspection": INSPECTION, "shape": shape(offsets)})

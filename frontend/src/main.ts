@@ -9,6 +9,7 @@ import { solveInBackground } from './pow';
 import { latestProgress, summarize, topRegions } from './result';
 import { Round } from './round';
 import { wireImpact } from './impact';
+import { followPurse } from './purse';
 import { wireTeams } from './teams';
 import type { Challenge, Grant, Totals } from './schema';
 import { direction, format, numberFormat, type Lang, type Texts } from './texts';
@@ -28,6 +29,7 @@ interface Boot {
   matching: { startsAt: string; endsAt: string; rateTenths: number }[];
   /** The sponsor's name, when the campaign has one. */
   sponsor: string | null;
+  megabytesPerGigabyte: number;
 }
 
 type View =
@@ -186,6 +188,7 @@ function setLanguage(next: Lang): void {
   document.cookie = `clickgive-lang=${lang}; path=/; max-age=31536000; samesite=lax`;
   renderTeams();
   refreshImpact();
+  renderPurse();
   if (view.kind === 'playing') {
     // Re-rendering would drop the tap handlers mid-round: only the words change.
     game.querySelector('.tap-label')!.textContent = text('tap');
@@ -382,6 +385,8 @@ document.querySelectorAll<HTMLAnchorElement>('a[data-lang]').forEach((a) => {
 });
 render();
 renderTotals();
+const renderPurse = followPurse({ slug: boot.slug, sponsor: boot.sponsor, megabytesPerGigabyte: boot.megabytesPerGigabyte,
+  text, decimal });
 const refreshImpact = wireImpact({ slug: boot.slug, text, whole, known: () => (boot.guard ? identities.stored() : null) });
 const renderTeams = wireTeams({
   slug: boot.slug, guard: boot.guard, regions: boot.regions, lang: () => lang, text, whole,

@@ -22,3 +22,4 @@ export type TeamView = Schemas['TeamView'];
 export type BoardEntry = Schemas['BoardEntry'];
 export type Membership = Schemas['Membership'];
 export type Impact = Schemas['Impact'];
+export type PurseView = Schemas['PurseView'];

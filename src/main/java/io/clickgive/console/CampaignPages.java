@@ -80,7 +80,8 @@ public class CampaignPages {
                                                   List<String> regions, Map<String, String> floors, String size,
                                                   PlanView plan, CommitResult committed, List<String> problems);
 
-        static native TemplateInstance report(ConsoleView view, CampaignView campaign, CampaignReport report);
+        static native TemplateInstance report(ConsoleView view, CampaignView campaign, CampaignReport report,
+                                              DashboardPlayers.Panel players);
     }
 
     private final Console console;
@@ -272,7 +273,7 @@ public class CampaignPages {
     @Operation(summary = "A campaign's report per region, with its CSV (managers)")
     public TemplateInstance report(@PathParam("slug") String slug, @QueryParam("lang") String lang,
                                    @Context SecurityContext security) {
-        return Templates.report(console.view(lang, security), campaigns.get(slug), reports.report(slug));
+        return Templates.report(console.view(lang, security), campaigns.get(slug), reports.report(slug), players.of(slug));
     }
 
     /*

@@ -252,6 +252,7 @@ public class PageResource {
         // The page counts a round's megabytes as the server will: at the rate of the matching hour on.
         boot.put("matching", campaign.matching());
         boot.put("sponsor", campaign.sponsor() == null ? null : campaign.sponsor().name());
+        boot.put("megabytesPerGigabyte", campaign.megabytesPerGigabyte());
         try {
             // Inside <script>, "</script>" or "<!--" in a text would end the element: "<" is written as \\u003c.
             return json.writeValueAsString(boot).replace("<", "\\u003c");
