@@ -28,7 +28,8 @@ describe('texts', () => {
   it('has words for every public reason the page shows, and none of the rules behind them', () => {
     for (const lang of ['ar', 'fr', 'en'] as const) {
       const reasons = Object.keys(pageTexts(lang)).filter((key) => key.startsWith('reason.')).sort();
-      expect(reasons, lang).toEqual(['reason.LATE', 'reason.LIMIT', 'reason.NOT_COUNTED', 'reason.OTHER', 'reason.TOO_FAST']);
+      expect(reasons, lang).toEqual(['reason.LATE', 'reason.LIMIT', 'reason.NOT_COUNTED', 'reason.OTHER', 'reason.PURSE',
+        'reason.TOO_FAST']);
       expect(pageTexts(lang).resultRejectedPlain, lang).toContain('{clicks}');
     }
   });

@@ -55,21 +55,24 @@ public class PurseCounters {
         return "cg:{c" + campaignId + ".purse}:purse";
     }
 
+    /** What a refill did: handed the shard some of the purse, found it empty, or found no purse (Redis lost it). */
+    public enum Refill { HANDED, EMPTY, NOT_READY }
+
     /**
      * Refills a shard's quota from the central purse, on the click path when a batch found it short: marks the shard
-     * (once: what it counted before spends nothing of the purse but counts in it), takes a share, credits it. Answers
-     * false when no purse is set in Redis (lost with Redis' data, not yet rebuilt).
+     * (once: what it counted before spends nothing of the purse but counts in it), takes a share, credits it.
      */
-    public Uni<Boolean> refill(ShardKeys keys, long need, long chunk, int shards, int perClick) {
+    public Uni<Refill> refill(ShardKeys keys, long need, long chunk, int shards, int perClick) {
         String central = key(keys.campaignId());
         return scripts.call(quota, List.of(keys.totals()), new QuotaCall("mark", perClick, 0), QuotaAnswer.class)
                 .flatMap(marked -> scripts.call(purse, List.of(central),
                         new PurseCall("base", keys.shard(), 0, 0, shards, 0, marked.base(), 0), PurseAnswer.class))
                 .flatMap(based -> scripts.call(purse, List.of(central),
                         new PurseCall("take", keys.shard(), chunk, need, shards, 0, 0, 0), PurseAnswer.class))
-                .flatMap(taken -> !taken.ready() ? Uni.createFrom().item(false)
+                .flatMap(taken -> !taken.ready() ? Uni.createFrom().item(Refill.NOT_READY)
+                        : !taken.ok() ? Uni.createFrom().item(Refill.EMPTY)
                         : scripts.call(quota, List.of(keys.totals()), new QuotaCall("credit", perClick, taken.given()),
-                        QuotaAnswer.class).map(credited -> true));
+                        QuotaAnswer.class).map(credited -> Refill.HANDED));
     }
 
     /** Sets the purse (blocking: a manager's change); false when the shards were handed more than {@code megabytes}. */

@@ -41,16 +41,17 @@ class PurseBatches {
     Uni<BatchAnswer> count(ShardKeys keys, BatchCall call, long need, CampaignRules campaign) {
         return counters.batch(keys, call)
                 .flatMap(first -> first.isShort() ? refilled(keys, call, need, campaign, false) : Uni.createFrom().item(first))
-                .flatMap(second -> second.isShort() ? refilled(keys, call, need, campaign, true) : Uni.createFrom().item(second));
+                .flatMap(again -> again.isShort() ? refilled(keys, call, need, campaign, true) : Uni.createFrom().item(again));
     }
 
     private Uni<BatchAnswer> refilled(ShardKeys keys, BatchCall call, long need, CampaignRules campaign, boolean last) {
-        return purse.refill(keys, need, CHUNK_MB, shards, campaign.megabytesPerClick()).flatMap(ready -> {
-            if (!ready) {
+        return purse.refill(keys, need, CHUNK_MB, shards, campaign.megabytesPerClick()).flatMap(refill -> {
+            if (refill == PurseCounters.Refill.NOT_READY) {
                 throw ClientError.unavailable("The sponsor's purse is being counted again after a restart; send the "
                         + "batch again", 1);
             }
-            return counters.batch(keys, last ? call.asLast() : call);
+            // An empty purse hands nothing more: the quota left is all there is, so this call is the last.
+            return counters.batch(keys, last || refill == PurseCounters.Refill.EMPTY ? call.asLast() : call);
         });
     }
 }
