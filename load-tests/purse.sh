@@ -69,13 +69,16 @@ log "Campaign $SLUG (id $ID), a purse of $PURSE MB; $PLAYERS players on $BASES f
 
 # The live total, from both instances in turn, every 200 ms: it must never pass the purse.
 (
+  set +e
   highest=0 n=0
   while :; do
     for base in "http://$HOST:${APP_PORTS[0]}" "http://$HOST:${APP_PORTS[1]}"; do
       mb=$(curl -s -m 2 "$base/api/campaigns/$SLUG/totals" | grep -o '"megabytes":[0-9]*' | head -1 | cut -d: -f2)
-      [ -n "$mb" ] && [ "$mb" -gt "$highest" ] && highest=$mb
-      n=$((n + 1))
-      echo "highest=$highest samples=$n" >"$WORK/live.txt"
+      if [ -n "$mb" ]; then
+        n=$((n + 1))
+        if [ "$mb" -gt "$highest" ]; then highest=$mb; fi
+      fi
+      printf 'highest=%s\nsamples=%s\n' "$highest" "$n" >"$WORK/live.txt"
     done
     sleep 0.2
   done
