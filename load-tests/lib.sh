@@ -190,3 +190,25 @@ select (select count(*) from acked a where not exists (select 1 from donation d 
           and not exists (select 1 from acked a where a.session_id = d.session_id and a.seq = d.seq));
 SQL
 }
+
+start_redis_cluster() { # NODES = ports; appends to NODE_PIDS, sets RCLI (cluster-aware, first node) and HOSTS (for the app)
+  local port
+  log "Starting a Redis Cluster of ${#NODES[@]} nodes on ports ${NODES[*]}"
+  for port in "${NODES[@]}"; do
+    mkdir -p "$WORK/node-$port"
+    redis-server --port "$port" --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file "$WORK/node-$port/nodes.conf" \
+      --save "" --appendonly no --dir "$WORK/node-$port" --logfile "$WORK/node-$port.log" &
+    NODE_PIDS+=($!)
+  done
+  for port in "${NODES[@]}"; do await_redis "$port" || die "the Redis node on port $port did not start"; done
+  # shellcheck disable=SC2046 # one argument per node
+  redis-cli --cluster create $(printf '127.0.0.1:%s ' "${NODES[@]}") --cluster-replicas 0 --cluster-yes >"$WORK/create.log" 2>&1 \
+    || { cat "$WORK/create.log" >&2; die "could not create the cluster"; }
+  for _ in $(seq 1 60); do
+    redis-cli -p "${NODES[0]}" CLUSTER INFO | grep -q 'cluster_state:ok' && break
+    sleep 0.5
+  done
+  RCLI=(redis-cli -c -p "${NODES[0]}")
+  HOSTS=$(printf 'redis://127.0.0.1:%s,' "${NODES[@]}")
+  HOSTS=${HOSTS%,}
+}

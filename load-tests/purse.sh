@@ -33,23 +33,7 @@ cleanup() {
 trap cleanup EXIT
 
 build_unless "$BUILD"
-log "Starting a Redis Cluster of ${#NODES[@]} nodes on ports ${NODES[*]}"
-for port in "${NODES[@]}"; do
-  mkdir -p "$WORK/node-$port"
-  redis-server --port "$port" --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file "$WORK/node-$port/nodes.conf" \
-    --save "" --appendonly no --dir "$WORK/node-$port" --logfile "$WORK/node-$port.log" &
-  NODE_PIDS+=($!)
-done
-for port in "${NODES[@]}"; do await_redis "$port" || die "the Redis node on port $port did not start"; done
-redis-cli --cluster create $(printf '127.0.0.1:%s ' "${NODES[@]}") --cluster-replicas 0 --cluster-yes >"$WORK/create.log" 2>&1 \
-  || { cat "$WORK/create.log" >&2; die "could not create the cluster"; }
-for _ in $(seq 1 60); do
-  redis-cli -p "${NODES[0]}" CLUSTER INFO | grep -q 'cluster_state:ok' && break
-  sleep 0.5
-done
-RCLI=(redis-cli -c -p "${NODES[0]}")
-HOSTS=$(printf 'redis://127.0.0.1:%s,' "${NODES[@]}")
-HOSTS=${HOSTS%,}
+start_redis_cluster
 
 fresh_db
 for i in 0 1; do

@@ -96,3 +96,12 @@ export function safely<T>(action: () => T): T | undefined {
     return undefined;
   }
 }
+
+/** localStorage, or null where the browser refuses it (reading the property itself may throw). */
+export function localStore(): KeyValueStore | null {
+  try {
+    return window.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}

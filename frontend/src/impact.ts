@@ -3,6 +3,7 @@
 // identity (one that played or joined a team): reading the page mints nothing.
 import { eraseHistory, impact } from './api';
 import type { Impact } from './schema';
+import { escape } from './texts';
 
 export interface ImpactPage {
   slug: string;
@@ -11,9 +12,6 @@ export interface ImpactPage {
   known: () => string | null;
 }
 
-function escape(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function wireImpact(page: ImpactPage): () => void {
   const section = document.getElementById('impact');

@@ -2,7 +2,7 @@
 // campaign total live. Texts come from the shell's boot data, in all three languages, so switching keeps the game.
 import './style.css';
 import { ApiError, challenge, isPuzzleRefusal, sendBatch, startSession } from './api';
-import { Identities, safely, type KeyValueStore } from './identity';
+import { Identities, localStore, safely } from './identity';
 import { follow } from './live';
 import { Outbox, type Summary } from './outbox';
 import { solveInBackground } from './pow';
@@ -12,7 +12,7 @@ import { wireImpact } from './impact';
 import { followPurse } from './purse';
 import { wireTeams } from './teams';
 import type { Challenge, Grant, Totals } from './schema';
-import { direction, format, numberFormat, type Lang, type Texts } from './texts';
+import { direction, escape, format, numberFormat, type Lang, type Texts } from './texts';
 
 interface Boot {
   lang: Lang;
@@ -62,18 +62,7 @@ const text = (key: string, params: Record<string, string | number> = {}) => form
 const whole = (n: number) => numberFormat(lang).format(n);
 const decimal = (n: number) => numberFormat(lang, 1).format(n);
 
-/** localStorage, or null where the browser refuses it (reading the property itself may throw). */
-function localStore(): KeyValueStore | null {
-  try {
-    return window.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
 
-function escape(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 // ---- rendering ----
 

@@ -1,10 +1,10 @@
 // A team's page (/c/{slug}/t/{code}), its invite link: join with the player's identity (minted first if the phone has
 // none), leave, invite friends, and the team's figures kept live every 5 s. The server's shell shows the figures first.
 import { ApiError, joinTeam, leaveTeam, myTeam, team } from './api';
-import { Identities, safely, type KeyValueStore } from './identity';
+import { Identities, localStore, safely } from './identity';
 import { solveInBackground } from './pow';
 import type { Membership, TeamView } from './schema';
-import { format, numberFormat, type Lang, type Texts } from './texts';
+import { escape, format, numberFormat, type Lang, type Texts } from './texts';
 
 interface TeamBoot {
   slug: string;
@@ -20,13 +20,6 @@ const whole = (n: number) => numberFormat(boot.lang).format(n);
 const membership = document.getElementById('team-membership')!;
 const status = document.getElementById('team-status')!;
 
-function localStore(): KeyValueStore | null {
-  try {
-    return window.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
 
 const storage = localStore();
 const identities = new Identities({ storage, solve: solveInBackground });
@@ -41,9 +34,6 @@ function say(message: string, error = false): void {
   status.classList.toggle('error', error);
 }
 
-function escape(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function show(figures: TeamView): void {
   document.getElementById('team-megabytes')!.textContent = text('megabytes', { value: whole(figures.megabytes) });

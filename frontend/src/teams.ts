@@ -2,7 +2,7 @@
 // and the form that creates one (the player then lands on its page, to invite friends).
 import { ApiError, board, createTeam, myTeam } from './api';
 import type { BoardEntry } from './schema';
-import type { Lang } from './texts';
+import { escape, type Lang } from './texts';
 
 export interface TeamsPage {
   slug: string;
@@ -17,9 +17,6 @@ export interface TeamsPage {
   known: () => string | null;
 }
 
-function escape(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function wireTeams(page: TeamsPage): () => void {
   const list = document.getElementById('teams');

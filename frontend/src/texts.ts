@@ -16,3 +16,8 @@ export function numberFormat(lang: Lang, fractionDigits = 0): Intl.NumberFormat 
 export function direction(lang: Lang): 'rtl' | 'ltr' {
   return lang === 'ar' ? 'rtl' : 'ltr';
 }
+
+/** A text made safe to put into HTML. */
+export function escape(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,6 +1,6 @@
 package io.clickgive.impact;
 
-import io.clickgive.identity.Identities;
+import io.clickgive.session.Callers;
 import io.clickgive.session.SessionService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.POST;
@@ -27,11 +27,11 @@ public class ImpactResource {
     }
 
     private final ImpactService impact;
-    private final Identities identities;
+    private final Callers callers;
 
-    public ImpactResource(ImpactService impact, Identities identities) {
+    public ImpactResource(ImpactService impact, Callers callers) {
         this.impact = impact;
-        this.identities = identities;
+        this.callers = callers;
     }
 
     @POST
@@ -53,9 +53,6 @@ public class ImpactResource {
     }
 
     private SessionService.Caller caller(Who who, HttpServerRequest http, HttpHeaders headers) {
-        return new SessionService.Caller(who == null ? null : who.identity(),
-                http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress(),
-                headers.getHeaderString("X-Forwarded-For"),
-                identities.gatewayHeader().map(headers::getHeaderString).orElse(null));
+        return callers.of(who == null ? null : who.identity(), http, headers);
     }
 }

@@ -1,7 +1,6 @@
 package io.clickgive.session;
 
 import io.clickgive.guard.ProofOfWork;
-import io.clickgive.identity.Identities;
 import io.clickgive.web.ClientError;
 import io.clickgive.web.Problem;
 import io.smallrye.common.annotation.NonBlocking;
@@ -26,11 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionResource {
 
     private final SessionService sessions;
-    private final Identities identities;
+    private final Callers callers;
 
-    public SessionResource(SessionService sessions, Identities identities) {
+    public SessionResource(SessionService sessions, Callers callers) {
         this.sessions = sessions;
-        this.identities = identities;
+        this.callers = callers;
     }
 
     @POST
@@ -81,11 +80,6 @@ public class SessionResource {
     }
 
     private SessionService.Caller caller(String identity, HttpServerRequest http, HttpHeaders headers) {
-        return new SessionService.Caller(identity, peer(http), headers.getHeaderString("X-Forwarded-For"),
-                identities.gatewayHeader().map(headers::getHeaderString).orElse(null));
-    }
-
-    private static String peer(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress();
+        return callers.of(identity, http, headers);
     }
 }

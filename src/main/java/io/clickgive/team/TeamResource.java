@@ -1,6 +1,6 @@
 package io.clickgive.team;
 
-import io.clickgive.identity.Identities;
+import io.clickgive.session.Callers;
 import io.clickgive.session.SessionService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
@@ -23,11 +23,11 @@ import java.util.List;
 public class TeamResource {
 
     private final TeamService teams;
-    private final Identities identities;
+    private final Callers callers;
 
-    public TeamResource(TeamService teams, Identities identities) {
+    public TeamResource(TeamService teams, Callers callers) {
         this.teams = teams;
-        this.identities = identities;
+        this.callers = callers;
     }
 
     @POST
@@ -86,8 +86,6 @@ public class TeamResource {
     }
 
     private SessionService.Caller caller(String identity, HttpServerRequest http, HttpHeaders headers) {
-        return new SessionService.Caller(identity, http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress(),
-                headers.getHeaderString("X-Forwarded-For"),
-                identities.gatewayHeader().map(headers::getHeaderString).orElse(null));
+        return callers.of(identity, http, headers);
     }
 }
