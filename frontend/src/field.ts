@@ -87,13 +87,19 @@ async function render(): Promise<void> {
     const label = a.kind === 'ASSIGN'
       ? text('field.actionAssign', { serial: a.serial, name: a.beneficiary ?? '' })
       : text('field.actionDeliver', { serial: a.serial, recipient: a.recipient ?? '' });
-    const state = e.state === 'refused' ? text('field.refused', { reason: e.reason ?? '' })
+    const state = e.state === 'refused' ? text('field.refused', { reason: refusal(e.status) })
       : e.user !== data?.user ? text('field.otherUser', { user: e.user }) : text('field.waiting');
     const dismiss = e.state === 'refused'
       ? ` <button type="button" class="secondary" data-dismiss="${escape(a.clientId)}">${escape(text('field.dismiss'))}</button>` : '';
-    return `<li data-state="${e.state}"><strong>${escape(label)}</strong> · ${escape(state)}${dismiss}</li>`;
+    const detail = e.state === 'refused' && e.reason ? `<br><small dir="auto">${escape(e.reason)}</small>` : '';
+    return `<li data-state="${e.state}"><strong>${escape(label)}</strong> · ${escape(state)}${detail}${dismiss}</li>`;
   }).join('');
   showNetwork();
+}
+
+/** What kind of no the server said, in the distributor's words; its own detail follows for whoever helps them. */
+function refusal(status: number | undefined): string {
+  return text([400, 404, 409, 413].includes(status ?? 0) ? `field.why${status}` : 'field.whyOther');
 }
 
 async function flush(): Promise<void> {

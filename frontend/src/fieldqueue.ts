@@ -11,12 +11,14 @@ export interface Entry {
   user: string;
   state: 'waiting' | 'refused';
   reason?: string;
+  /** The refusal's HTTP status: the phone says in its own language what kind of no it was (the reason is the server's). */
+  status?: number;
 }
 
 /** What one attempt to send gave. */
 export type Sent =
   | { kind: 'done'; answer: FieldAnswer }
-  | { kind: 'refused'; reason: string } // the server said no, for good (4xx): nothing of it was kept
+  | { kind: 'refused'; reason: string; status: number } // the server said no, for good (4xx): nothing was kept
   | { kind: 'signIn' } // the console's sign-in has expired: keep everything, ask to sign in
   | { kind: 'failed' }; // no network, or the server could not answer: try again later
 
@@ -73,7 +75,7 @@ export class FieldQueue {
         await this.store.remove(entry.action.clientId);
         done.push(sent.answer);
       } else if (sent.kind === 'refused') {
-        await this.store.put({ ...entry, state: 'refused', reason: sent.reason });
+        await this.store.put({ ...entry, state: 'refused', reason: sent.reason, status: sent.status });
       } else {
         return { done, stoppedBy: sent.kind };
       }
@@ -93,7 +95,7 @@ export async function readAnswer(response: Response): Promise<Sent> {
   // 403 is the form token (expired: the caller refreshes it) or a role; 408 and 429 are worth another try.
   if (response.status >= 400 && response.status < 500 && ![403, 408, 429].includes(response.status)) {
     const problem = (await response.json().catch(() => null)) as { detail?: string; title?: string } | null;
-    return { kind: 'refused', reason: problem?.detail ?? problem?.title ?? String(response.status) };
+    return { kind: 'refused', reason: problem?.detail ?? problem?.title ?? String(response.status), status: response.status };
   }
   return response.status === 403 ? { kind: 'signIn' } : { kind: 'failed' };
 }

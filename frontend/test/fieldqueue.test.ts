@@ -48,12 +48,12 @@ describe('FieldQueue', () => {
   it('shows a refusal with its reason until dismissed, and goes on with the next action', async () => {
     const store = new MemoryStore();
     const queue = new FieldQueue(store, async (a) => (a.clientId === 'moved'
-      ? { kind: 'refused', reason: 'TAB-1: RETURNED cannot become DELIVERED' } : done(a)));
+      ? { kind: 'refused', reason: 'TAB-1: RETURNED cannot become DELIVERED', status: 409 } : done(a)));
     await queue.add(action('moved'), 'atlas');
     await queue.add(action('fine'), 'atlas');
     await queue.flush('atlas');
     expect(await queue.entries()).toEqual([{ action: action('moved'), user: 'atlas', state: 'refused',
-      reason: 'TAB-1: RETURNED cannot become DELIVERED' }]);
+      reason: 'TAB-1: RETURNED cannot become DELIVERED', status: 409 }]);
     await queue.flush('atlas'); // a refused action is not sent again
     await queue.dismiss('moved');
     expect(await queue.entries()).toEqual([]);
@@ -81,8 +81,9 @@ describe('FieldQueue', () => {
   it('reads the server: 200 done, 4xx refused with the detail, 5xx and 429 worth another try', async () => {
     const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
     expect(await readAnswer(json(200, { clientId: 'x' }))).toEqual({ kind: 'done', answer: { clientId: 'x' } });
-    expect(await readAnswer(json(409, { detail: 'moved meanwhile' }))).toEqual({ kind: 'refused', reason: 'moved meanwhile' });
-    expect(await readAnswer(json(404, { detail: 'No tablet' }))).toMatchObject({ kind: 'refused' });
+    expect(await readAnswer(json(409, { detail: 'moved meanwhile' }))).toEqual({ kind: 'refused', reason: 'moved meanwhile',
+      status: 409 });
+    expect(await readAnswer(json(404, { detail: 'No tablet' }))).toMatchObject({ kind: 'refused', status: 404 });
     expect(await readAnswer(json(503, {}))).toEqual({ kind: 'failed' });
     expect(await readAnswer(json(429, {}))).toEqual({ kind: 'failed' });
     expect(await readAnswer(json(401, {}))).toEqual({ kind: 'signIn' });

@@ -87,6 +87,16 @@ public record ConsoleView(String lang, String dir, Map<String, String> t, String
                 .withLocale(locale()).withZone(ZONE).format(instant);
     }
 
+    /** A day, as this page's language writes it. */
+    public String date(java.time.LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(day);
+    }
+
+    /** From one thing to the next, pointing the way this page's language reads. */
+    public String arrow() {
+        return "rtl".equals(dir) ? "←" : "→";
+    }
+
     /** A moment as an input of type datetime-local expects it, in Morocco's time. */
     public String inputTime(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZONE).format(instant);

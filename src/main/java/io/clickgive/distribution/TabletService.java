@@ -269,7 +269,7 @@ public class TabletService {
             tablet.deliveredOn = delivery.deliveredOn();
             tablet.recipient = delivery.recipient().strip();
             tablet.note = delivery.note();
-            moves.move(tablet, TabletStatus.DELIVERED, "to " + tablet.recipient, actor);
+            moves.move(tablet, TabletStatus.DELIVERED, TabletView.DELIVERED_TO + tablet.recipient, actor);
             touched.add(TabletMoves.bundle(tablet.bundleId).request());
         }
         Panache.getEntityManager().flush();

@@ -219,7 +219,8 @@ class ConsoleBrowserTest {
         WebElement refused = new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(
                 By.cssSelector("#queue li[data-state='waiting']")).isEmpty()
                 ? d.findElement(By.cssSelector("#queue li[data-state='refused']")) : null);
-        assertTrue(refused.getText().contains("cannot become DELIVERED"), refused.getText());
+        assertTrue(refused.getText().contains("la tablette a changé d'état entre-temps")
+                && refused.getText().contains("cannot become DELIVERED"), refused.getText()); // in French, with why
         shoot("field-back-online-fr-phone");
         given().get("/api/manage/tablets/{serial}", recalled).then().body("status", equalTo("RETURNED"));
         assertEquals(0, count("SELECT count(*) FROM delivery_proof p JOIN tablet t ON t.id = p.tablet_id "

@@ -160,9 +160,13 @@ class ManagerWorkflowTest {
         manager.request().formParam("csrf", token).formParam("serial", serials.get(1)).formParam("to", "GONE")
                 .post("/console/stock/move").then().statusCode(400);
         String history = manager.page("/console/stock/{serial}?lang=fr", serials.get(1));
-        for (String step : List.of("Préchargée", "Expédiée", "Retournée", "En stock", "Écran fissuré")) {
+        for (String step : List.of("Importée", "Préchargée", "Forfait #", "Expédiée", "Retournée", "En stock",
+                "Écran fissuré")) {
             org.junit.jupiter.api.Assertions.assertTrue(history.contains(step), "the history shows " + step);
         }
+        // In the page's language: the audit's own English words ("imported", "to …") stay in the API.
+        org.junit.jupiter.api.Assertions.assertFalse(history.contains(">imported<") || history.contains("to " + south),
+                "the history speaks French");
         // Nothing ticked: the API's 400, on the page.
         manager.request().formParam("csrf", token).formParam("distributor", south).post("/console/stock/ship")
                 .then().statusCode(400).body(containsString("class=\"problems\""));
