@@ -110,8 +110,27 @@ class FieldTest {
                 proof.group(1)).then().statusCode(200).contentType("image/jpeg").extract().asByteArray());
         manager.request().get("/console/stock/{s}/proofs/{id}/signature", prepared.serials().get(1), proof.group(1))
                 .then().statusCode(404); // another tablet's proof is not reached through this one
+
+        // A fresh action sent from six tabs at once, none answered yet: one moves the tablet, the others replay it.
+        String second = prepared.serials().get(1);
+        Map<String, Object> raced = deliver(second, "png", signature);
+        List<Callable<Boolean>> race = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            race.add(() -> phone.send(raced).then().statusCode(200).extract().<Boolean>path("replayed"));
+        }
+        ExecutorService tabs = Executors.newFixedThreadPool(6);
+        int first = 0;
+        for (Future<Boolean> replayed : tabs.invokeAll(race)) {
+            first += replayed.get() ? 0 : 1;
+        }
+        tabs.shutdown();
+        assertEquals(1, first, "one send made the delivery");
+        assertEquals(1, count("SELECT count(*) FROM tablet_event e JOIN tablet t ON t.id = e.tablet_id "
+                + "WHERE t.serial = ? AND e.to_status = 'DELIVERED'", second), "one delivery of the raced tablet");
+        assertEquals(1, count("SELECT count(*) FROM delivery_proof p JOIN tablet t ON t.id = p.tablet_id "
+                + "WHERE t.serial = ?", second), "one proof of the raced tablet");
         given().get("/api/manage/campaigns/{slug}/report", prepared.slug()).then()
-                .body("total.tabletsDelivered", equalTo(1)).body("total.tabletsDeliveredWithProof", equalTo(1));
+                .body("total.tabletsDelivered", equalTo(2)).body("total.tabletsDeliveredWithProof", equalTo(2));
     }
 
     @Test
