@@ -136,6 +136,13 @@ public interface ClickgiveConfig {
         /** The wider IPv6 prefix whose networks share an aggregate limit (a site's /48). */
         @WithDefault("48")
         int ipv6WidePrefix();
+
+        /**
+         * A player's own calls (its teams, its impact: a PostgreSQL query or two each) a minute, per instance. A page
+         * load makes two; past this, a 429 with Retry-After and no query.
+         */
+        @WithDefault("30")
+        int playerCallsPerMinute();
     }
 
     interface Identity {

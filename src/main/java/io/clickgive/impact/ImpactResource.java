@@ -39,6 +39,7 @@ public class ImpactResource {
     @APIResponse(responseCode = "200", description = "The story", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Impact.class)))
     @APIResponse(responseCode = "401", description = "No identity, or one not issued here")
+    @APIResponse(responseCode = "429", description = "Too many calls of this player in the last minute")
     public Impact mine(Who who, @Context HttpServerRequest http, @Context HttpHeaders headers) {
         return impact.of(caller(who, http, headers));
     }
@@ -47,6 +48,7 @@ public class ImpactResource {
     @Path("erase")
     @Operation(summary = "Erase the player's history: the ledger's rows stop naming it, it leaves every team")
     @APIResponse(responseCode = "204", description = "Erased (the gifts stay, unlinked)")
+    @APIResponse(responseCode = "429", description = "Too many calls of this player in the last minute")
     public Response erase(Who who, @Context HttpServerRequest http, @Context HttpHeaders headers) {
         impact.erase(caller(who, http, headers));
         return Response.noContent().build();

@@ -25,6 +25,7 @@ import io.clickgive.ledger.LoadShedding;
 import io.clickgive.guard.ProofOfWork;
 import io.clickgive.guard.Reason;
 import io.clickgive.guard.Outcomes;
+import io.clickgive.guard.PlayerCalls;
 import io.clickgive.totals.CampaignProgress;
 import io.clickgive.totals.TotalsService;
 import io.smallrye.mutiny.Uni;
@@ -74,6 +75,7 @@ public class SessionService {
     private final LoadShedding shedding;
     private final Purses purses;
     private final PurseBatches batches;
+    private final PlayerCalls playerCalls;
     private final Clock clock;
     private final Hmac tokenKey;
     private final List<Hmac> acceptedKeys;
@@ -86,8 +88,9 @@ public class SessionService {
     public SessionService(CampaignCatalog catalog, SessionCounters counters, TotalsService totals, KeyedHashes hashes,
                           Identities identities, Clock clock, ClickgiveConfig config, Admission admission,
                           ProofOfWork proofs, Outcomes outcomes, LoadMeter load, Keys keys, LoadShedding shedding,
-                          Purses purses, PurseBatches batches) {
+                          Purses purses, PurseBatches batches, PlayerCalls playerCalls) {
         this.purses = purses;
+        this.playerCalls = playerCalls;
         this.batches = batches;
         this.catalog = catalog;
         this.counters = counters;
@@ -113,19 +116,26 @@ public class SessionService {
     public record Playing(String player, ShardKeys keys, long memoryMs) {
     }
 
-    /** The player a request speaks for, checked as a session start checks it (a forged identity is a 401). */
+    /**
+     * The player a request speaks for, checked as a session start checks it (a forged identity is a 401), for one of
+     * its own calls (its teams): spent from its budget of them (a 429 past it).
+     */
     public Playing playing(CampaignRules campaign, Caller caller) {
         Requester requester = requester(campaign, caller);
+        playerCalls.spend(requester.player().key());
         return new Playing(requester.player().key(), requester.keys(), PLAYER_MEMORY_MS);
     }
 
     /**
      * The player a request speaks for across campaigns (its own story, its erasure): an identity, or the gateway's
-     * subscriber, is required; a forged one is a 401.
+     * subscriber, is required; a forged one is a 401. Spent from its budget of its own calls, as {@link #playing}.
      */
     public Identities.Player player(Caller caller) {
         Networks.Network network = admission.network(caller.peer(), caller.forwardedFor());
-        return identities.resolve(caller.identity(), admission.fromProxy(caller.peer(), caller.subscriber()), network, true);
+        Identities.Player player = identities.resolve(caller.identity(),
+                admission.fromProxy(caller.peer(), caller.subscriber()), network, true);
+        playerCalls.spend(player.key());
+        return player;
     }
 
     /** Where a player's hash lives in a campaign: the shard of its home. */

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,6 +37,7 @@ public class TeamResource {
     @APIResponse(responseCode = "201", description = "Created: its invite link is in link")
     @APIResponse(responseCode = "400", description = "A name that is empty, too long or not allowed, or no region")
     @APIResponse(responseCode = "409", description = "The name is taken or hidden, or the player is in a team already")
+    @APIResponse(responseCode = "429", description = "Too many calls of this player in the last minute")
     public Response create(@PathParam("slug") String slug, TeamDraft draft, @Context HttpServerRequest http,
                            @Context HttpHeaders headers) {
         TeamView team = teams.create(slug, draft, caller(draft == null ? null : draft.identity(), http, headers));
@@ -61,7 +64,7 @@ public class TeamResource {
     @Operation(summary = "Join the team of this invite code: the player's next rounds count for it")
     @APIResponse(responseCode = "404", description = "No such team in this campaign, or hidden")
     @APIResponse(responseCode = "409", description = "The player is in another team of the campaign")
-    @APIResponse(responseCode = "429", description = "Too many joins by this player today")
+    @APIResponse(responseCode = "429", description = "Too many joins by this player today, or calls in the last minute")
     public TeamView join(@PathParam("slug") String slug, @PathParam("code") String code, PlayerCall call,
                          @Context HttpServerRequest http, @Context HttpHeaders headers) {
         return teams.join(slug, code, caller(call == null ? null : call.identity(), http, headers));
@@ -71,6 +74,7 @@ public class TeamResource {
     @Path("leave")
     @Operation(summary = "Leave the player's team: its clicks so far stay the team's")
     @APIResponse(responseCode = "204", description = "Left (or was in none)")
+    @APIResponse(responseCode = "429", description = "Too many calls of this player in the last minute")
     public Response leave(@PathParam("slug") String slug, PlayerCall call, @Context HttpServerRequest http,
                           @Context HttpHeaders headers) {
         teams.leave(slug, caller(call == null ? null : call.identity(), http, headers));
@@ -80,6 +84,9 @@ public class TeamResource {
     @POST
     @Path("mine")
     @Operation(summary = "The player's team in this campaign (none: team is null)")
+    @APIResponse(responseCode = "200", description = "The membership", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = Membership.class)))
+    @APIResponse(responseCode = "429", description = "Too many calls of this player in the last minute")
     public Membership mine(@PathParam("slug") String slug, PlayerCall call, @Context HttpServerRequest http,
                            @Context HttpHeaders headers) {
         return teams.mine(slug, caller(call == null ? null : call.identity(), http, headers));

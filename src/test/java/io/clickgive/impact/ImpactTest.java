@@ -3,6 +3,7 @@ package io.clickgive.impact;
 import io.agroal.api.AgroalDataSource;
 import io.clickgive.Fixtures;
 import io.clickgive.Ledger;
+import io.clickgive.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -18,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -28,6 +31,9 @@ class ImpactTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    TestClock clock;
 
     private static ValidatableResponse mine(String identity, String address) {
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
@@ -109,6 +115,35 @@ class ImpactTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aPlayersOwnCallsHaveABudgetAMinute() {
+        // The attack: one identity, minted once, reused as fast as a script sends on the calls that query PostgreSQL.
+        String slug = Fixtures.liveCampaign("impact-budget");
+        String address = Fixtures.randomAddress();
+        String identity = Fixtures.mintIdentity(address);
+        // At the start of a minute, so that the sliding count is this minute's alone.
+        try (TestClock.Moved minute = clock.advance(Duration.ofMillis(60_000 - clock.millis() % 60_000 + 1))) {
+            for (int call = 0; call < 30; call++) {
+                (call % 2 == 0 ? mine(identity, address) : teamOf(slug, identity, address)).statusCode(200);
+            }
+            mine(identity, address).statusCode(429).header("Retry-After", not(equalTo(null)))
+                    .body("reason", equalTo("WAIT")).body("detail", containsString("30 are accepted"));
+            teamOf(slug, identity, address).statusCode(429);
+            given().contentType(ContentType.JSON).header("X-Forwarded-For", address).body(Map.of("identity", identity))
+                    .post("/api/campaigns/{slug}/teams/leave", slug).then().statusCode(429);
+            // Another player on the same network is not held back (a mobile operator's NAT hides thousands).
+            mine(Fixtures.mintIdentity(address), address).statusCode(200);
+            try (TestClock.Moved later = clock.advance(Duration.ofMinutes(2))) {
+                mine(identity, address).statusCode(200);
+            }
+        }
+    }
+
+    private static ValidatableResponse teamOf(String slug, String identity, String address) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                .body(Map.of("identity", identity)).post("/api/campaigns/{slug}/teams/mine", slug).then();
     }
 
     @Test
