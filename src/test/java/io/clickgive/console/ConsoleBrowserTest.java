@@ -179,6 +179,10 @@ class ConsoleBrowserTest {
         String recalled = all.serials().get(2);
         Path photo = Browser.SHOTS.resolve("delivery-photo.jpg");
         BufferedImage picture = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D paint = picture.createGraphics();
+        paint.setColor(new java.awt.Color(0xf3efe6)); // a pale photo, so that the screenshot shows its preview
+        paint.fillRect(0, 0, 1600, 1200);
+        paint.dispose();
         for (int x = 0; x < 1600; x++) {
             picture.setRGB(x, (x * 3) % 1200, 0x2a7a4b);
         }
