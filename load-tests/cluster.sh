@@ -34,16 +34,9 @@ build_unless "$BUILD"
 start_redis_cluster
 
 fresh_db
-for i in 0 1; do
-  PORT=${APP_PORTS[$i]}
-  BASE="http://$HOST:$PORT"
-  start_app -Dquarkus.redis.client-type=cluster -Dquarkus.redis.hosts="$HOSTS" -Dclickgive.ledger.consumer="app-$i"
-  APP_PIDS+=("$APP_PID")
-done
-BASE="http://$HOST:${APP_PORTS[0]}"
+start_cluster_apps
 SLUG="cluster-$(date +%s)"
 ID=$(create_campaign "$SLUG")
-BASES="http://$HOST:${APP_PORTS[0]},http://$HOST:${APP_PORTS[1]}"
 log "Campaign $SLUG (id $ID); players on $BASES for $SECONDS_OF_LOAD s"
 # The players' ledger-lag sampler reads a single node: in a cluster its script cannot see the other nodes' streams.
 APP_PID="" PLAYERS_REDIS="-c -p ${NODES[0]}" BASE="$BASES" \

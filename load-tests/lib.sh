@@ -212,3 +212,16 @@ start_redis_cluster() { # NODES = ports; appends to NODE_PIDS, sets RCLI (cluste
   HOSTS=$(printf 'redis://127.0.0.1:%s,' "${NODES[@]}")
   HOSTS=${HOSTS%,}
 }
+
+start_cluster_apps() { # APP_PORTS = the instances' ports; after start_redis_cluster: appends to APP_PIDS, sets BASE (first) and BASES (all)
+  local i
+  for i in "${!APP_PORTS[@]}"; do
+    PORT=${APP_PORTS[$i]}
+    BASE="http://$HOST:$PORT"
+    start_app -Dquarkus.redis.client-type=cluster -Dquarkus.redis.hosts="$HOSTS" -Dclickgive.ledger.consumer="app-$i"
+    APP_PIDS+=("$APP_PID")
+  done
+  BASE="http://$HOST:${APP_PORTS[0]}"
+  BASES=$(printf "http://$HOST:%s," "${APP_PORTS[@]}")
+  BASES=${BASES%,}
+}

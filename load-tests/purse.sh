@@ -36,19 +36,12 @@ build_unless "$BUILD"
 start_redis_cluster
 
 fresh_db
-for i in 0 1; do
-  PORT=${APP_PORTS[$i]}
-  BASE="http://$HOST:$PORT"
-  start_app -Dquarkus.redis.client-type=cluster -Dquarkus.redis.hosts="$HOSTS" -Dclickgive.ledger.consumer="app-$i"
-  APP_PIDS+=("$APP_PID")
-done
-BASE="http://$HOST:${APP_PORTS[0]}"
+start_cluster_apps
 SLUG="purse-$(date +%s)"
 ID=$(create_campaign "$SLUG")
 code=$(curl -s -m 10 -u "admin:$ADMIN_PASSWORD" -o "$WORK/sponsor.json" -w '%{http_code}' -H 'Content-Type: application/json' \
   -X PUT -d "{\"name\":\"Drill Telecom\",\"purseMegabytes\":$PURSE}" "$BASE/api/manage/campaigns/$SLUG/sponsor")
 [ "$code" = 200 ] || die "setting the purse answered $code: $(cat "$WORK/sponsor.json")"
-BASES="http://$HOST:${APP_PORTS[0]},http://$HOST:${APP_PORTS[1]}"
 log "Campaign $SLUG (id $ID), a purse of $PURSE MB; $PLAYERS players on $BASES for $SECONDS_OF_LOAD s"
 
 # The live total, from both instances in turn, every 200 ms: it must never pass the purse.
@@ -56,7 +49,7 @@ log "Campaign $SLUG (id $ID), a purse of $PURSE MB; $PLAYERS players on $BASES f
   set +e
   highest=0 n=0
   while :; do
-    for base in "http://$HOST:${APP_PORTS[0]}" "http://$HOST:${APP_PORTS[1]}"; do
+    for base in ${BASES//,/ }; do
       mb=$(curl -s -m 2 "$base/api/campaigns/$SLUG/totals" | grep -o '"megabytes":[0-9]*' | head -1 | cut -d: -f2)
       if [ -n "$mb" ]; then
         n=$((n + 1))

@@ -100,6 +100,13 @@ public final class Fixtures {
         return new Session(response.path("sessionId"), response.path("token"));
     }
 
+    /** A team the player creates on the campaign (the API's create, answered 201): its invite code. */
+    public static String team(String slug, String identity, String address, String name, String region) {
+        return given().contentType("application/json; charset=UTF-8").header("X-Forwarded-For", address)
+                .body(Map.of("identity", identity, "name", name, "region", region))
+                .post("/api/campaigns/{slug}/teams", slug).then().statusCode(201).extract().path("code");
+    }
+
     /** A session for a new player, or null when the campaign refuses new rounds with a 409 (not open, purse spent). */
     public static Session startSessionOrNull(String slug) {
         String address = randomAddress();

@@ -35,10 +35,6 @@ public class PurseCounters {
         public long spent() {
             return out - unspent;
         }
-
-        public long left() {
-            return Math.max(0, purse - spent());
-        }
     }
 
     private final Scripts scripts;

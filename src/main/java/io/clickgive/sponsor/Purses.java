@@ -111,12 +111,18 @@ public class Purses {
         long pace = pace(k);
         Instant runsOut = pace <= 0 || left == 0 ? null : clock.instant().plusSeconds(left * 60 / pace);
         return new PurseView(campaign.slug(), sponsor.name(), sponsor.logo(), sponsor.link(), sponsor.purseMegabytes(),
-                state.spent(), left, left < campaign.megabytesPerClick(), pace, runsOut, clock.instant());
+                state.spent(), left, spent(campaign, state), pace, runsOut, clock.instant());
     }
 
     /** Whether the campaign's purse is spent: its sessions are refused, its page thanks the players. */
     public boolean spent(CampaignRules campaign) {
-        return campaign.hasPurse() && view(campaign).spent();
+        // A session start asks this: the state last read, without the view's pace (a lock over the samples).
+        Kept k = campaign.hasPurse() ? kept.get(campaign.id()) : null;
+        return k != null && spent(campaign, k.state);
+    }
+
+    private static boolean spent(CampaignRules campaign, PurseCounters.State state) {
+        return state != null && campaign.sponsor().purseMegabytes() - state.spent() < campaign.megabytesPerClick();
     }
 
     @Scheduled(every = "${clickgive.purse.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -25,9 +25,7 @@ class CampaignTeamPagesTest {
     void aManagerHidesATeamAndSeesTeamsPurseAndWindowsOnTheDashboard() {
         String slug = Fixtures.liveCampaign("console-teams");
         String address = Fixtures.randomAddress();
-        String code = given().contentType("application/json; charset=UTF-8").header("X-Forwarded-For", address)
-                .body(Map.of("identity", Fixtures.mintIdentity(address), "name", "Club Insulte", "region", "MA-02"))
-                .post("/api/campaigns/{slug}/teams", slug).then().statusCode(201).extract().path("code");
+        String code = Fixtures.team(slug, Fixtures.mintIdentity(address), address, "Club Insulte", "MA-02");
         given().contentType(ContentType.JSON).body(Map.of("name", "Atlas Mobile", "purseMegabytes", 5000))
                 .put("/api/manage/campaigns/{slug}/sponsor", slug).then().statusCode(200);
         Instant hour = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);

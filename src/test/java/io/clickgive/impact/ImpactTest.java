@@ -51,9 +51,7 @@ class ImpactTest {
         String second = Fixtures.liveCampaign("impact-b");
         String address = Fixtures.randomAddress();
         String identity = Fixtures.mintIdentity(address);
-        String code = given().contentType("application/json; charset=UTF-8").header("X-Forwarded-For", address)
-                .body(Map.of("identity", identity, "name", "Club Impact", "region", "MA-05"))
-                .post("/api/campaigns/{slug}/teams", first).then().statusCode(201).extract().path("code");
+        String code = Fixtures.team(first, identity, address, "Club Impact", "MA-05");
         play(first, identity, address, 12);
         play(first, identity, address, 30);
         play(second, identity, address, 5);
@@ -80,9 +78,7 @@ class ImpactTest {
         String slug = Fixtures.liveCampaign("impact-erase");
         String address = Fixtures.randomAddress();
         String identity = Fixtures.mintIdentity(address);
-        String code = given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
-                .body(Map.of("identity", identity, "name", "Douar Erase", "region", "MA-08"))
-                .post("/api/campaigns/{slug}/teams", slug).then().statusCode(201).extract().path("code");
+        String code = Fixtures.team(slug, identity, address, "Douar Erase", "MA-08");
         play(slug, identity, address, 9);
         Ledger ledger = new Ledger(db);
         ledger.awaitClicks(slug, 9, Duration.ofSeconds(10));

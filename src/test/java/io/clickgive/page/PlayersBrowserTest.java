@@ -66,9 +66,7 @@ class PlayersBrowserTest {
         String slug = Fixtures.liveCampaign("browser-team");
         String address = Fixtures.randomAddress();
         String founder = Fixtures.mintIdentity(address);
-        String code = given().contentType("application/json; charset=UTF-8").header("X-Forwarded-For", address)
-                .body(Map.of("identity", founder, "name", "مدرسة الأمل", "region", "MA-07"))
-                .post("/api/campaigns/{slug}/teams", slug).then().statusCode(201).extract().path("code");
+        String code = Fixtures.team(slug, founder, address, "مدرسة الأمل", "MA-07");
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(root + "c/" + slug + "/t/" + code + "?lang=ar");
         Browser.await(browser, By.cssSelector("#team-join:not([disabled])"), 10).click();
